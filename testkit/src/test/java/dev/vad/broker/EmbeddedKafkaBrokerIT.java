@@ -1,0 +1,88 @@
+package dev.vad.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedKafkaBrokerIT {
+
+    @Test
+    void plainKafkaClientsProduceAndConsumeThroughTheEmbeddedBroker() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerOptions.ephemeral())) {
+            produce(broker.bootstrapServers(), "greetings", List.of("hello", "world"));
+
+            assertThat(consumeAll(broker.bootstrapServers(), "greetings", 2)).containsExactly("hello", "world");
+        }
+    }
+
+    @Test
+    void restartOnTheSameLogDirectoryKeepsRecords(@TempDir Path logDir) throws Exception {
+        BrokerOptions options;
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerOptions.ephemeral().withLogDir(logDir))) {
+            options = broker.options();
+            produce(broker.bootstrapServers(), "durable", List.of("before restart"));
+        }
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(options)) {
+            assertThat(broker.bootstrapServers()).isEqualTo(options.host() + ":" + options.port());
+            produce(broker.bootstrapServers(), "durable", List.of("after restart"));
+
+            assertThat(consumeAll(broker.bootstrapServers(), "durable", 2))
+                    .containsExactly("before restart", "after restart");
+        }
+        assertThat(Files.exists(logDir)).as("a given log directory survives close").isTrue();
+    }
+
+    @Test
+    void temporaryLogDirectoryIsDeletedOnClose() {
+        Path dir;
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerOptions.ephemeral())) {
+            dir = broker.options().logDir();
+            assertThat(dir).isDirectory();
+        }
+        assertThat(Files.exists(dir)).isFalse();
+    }
+
+    private static void produce(String servers, String topic, List<String> values) throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            for (String value : values) {
+                producer.send(new ProducerRecord<>(topic, "key", value)).get();
+            }
+        }
+    }
+
+    private static List<String> consumeAll(String servers, String topic, int expected) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> values = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (values.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(record.value());
+                }
+            }
+        }
+        return values;
+    }
+}
