@@ -44,6 +44,13 @@ public final class KafkaClients implements AutoCloseable {
     }
 
     public <K, V> Producer<K, V> producer(String clientId, Serializer<K> keys, Serializer<V> values) {
+        KafkaProducer<K, V> producer = new KafkaProducer<>(producerConfig(clientId), keys, values);
+        bind(new KafkaClientMetrics(producer));
+        return producer;
+    }
+
+    /** The settings of producers built here: the pipeline's defaults overridden by the user's client settings. */
+    Map<String, Object> producerConfig(String clientId) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -54,13 +61,18 @@ public final class KafkaClients implements AutoCloseable {
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxMessageBytes);
         config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L << 20);
         config.putAll(common());
-        KafkaProducer<K, V> producer = new KafkaProducer<>(config, keys, values);
-        bind(new KafkaClientMetrics(producer));
-        return producer;
+        return config;
     }
 
     public <K, V> Consumer<K, V> consumer(String groupId, String clientId, Deserializer<K> keys,
                                           Deserializer<V> values) {
+        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(consumerConfig(groupId, clientId), keys, values);
+        bind(new KafkaClientMetrics(consumer));
+        return consumer;
+    }
+
+    /** The settings of consumers built here: manual commits, from the earliest offset, user overrides last. */
+    Map<String, Object> consumerConfig(String groupId, String clientId) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -70,9 +82,7 @@ public final class KafkaClients implements AutoCloseable {
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, maxMessageBytes);
         config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Math.max(maxMessageBytes, 64 << 20));
         config.putAll(common());
-        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values);
-        bind(new KafkaClientMetrics(consumer));
-        return consumer;
+        return config;
     }
 
     public Admin admin(String clientId) {

@@ -1,0 +1,78 @@
+package dev.vad.common.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vad.common.config.MetricsSettings;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MetricsServerTest {
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    void servesPrometheusTextWithJvmMetricsAndServiceTag() throws Exception {
+        PrometheusMeterRegistry registry = MeterRegistries.prometheus("ingest");
+        registry.counter("vad.test.events").increment(3);
+        try (MetricsServer server = MetricsServer.start(new MetricsSettings("127.0.0.1", 0), registry,
+                Health::ok, executor)) {
+            HttpResponse<String> response = get(server.url("/metrics"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/plain"));
+            assertThat(response.body())
+                    .contains("vad_test_events_total{service=\"ingest\"} 3.0")
+                    .contains("jvm_memory_used_bytes")
+                    .contains("process_uptime_seconds");
+        }
+    }
+
+    @Test
+    void healthAnswers200WhenHealthyAnd503WithTheReasonWhenNot() throws Exception {
+        AtomicReference<Health> health = new AtomicReference<>(Health.ok());
+        try (MetricsServer server = MetricsServer.start(new MetricsSettings("127.0.0.1", 0),
+                MeterRegistries.prometheus("scorer"), health::get, executor)) {
+            assertThat(get(server.url("/health")).statusCode()).isEqualTo(200);
+
+            health.set(Health.failing("no model loaded yet"));
+            HttpResponse<String> failing = get(server.url("/health"));
+
+            assertThat(failing.statusCode()).isEqualTo(503);
+            assertThat(failing.body()).isEqualTo("no model loaded yet\n");
+        }
+    }
+
+    @Test
+    void aPortInUseFailsNamingTheAddressAndTheFix() {
+        PrometheusMeterRegistry registry = MeterRegistries.prometheus("trainer");
+        try (MetricsServer first = MetricsServer.start(new MetricsSettings("127.0.0.1", 0), registry, Health::ok,
+                executor)) {
+            MetricsSettings taken = new MetricsSettings("127.0.0.1", first.port());
+
+            assertThatThrownBy(() -> MetricsServer.start(taken, registry, Health::ok, executor))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot serve metrics on 127.0.0.1:" + first.port())
+                    .hasMessageContaining("--metrics-port");
+        }
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
