@@ -1,0 +1,90 @@
+package dev.vad.cli;
+
+import dev.vad.broker.BrokerOptions;
+import dev.vad.broker.EmbeddedKafkaBroker;
+import dev.vad.common.config.ConfigReader;
+import dev.vad.common.config.TopicNames;
+import dev.vad.common.config.TopicSettings;
+import dev.vad.common.kafka.TopicProvisioner;
+import dev.vad.common.kafka.TopicSpec;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vad broker}: a real single-node Kafka broker on this machine, for the services and any other tool. */
+@Command(name = "broker", mixinStandardHelpOptions = true,
+        description = {"Run a local single-node Kafka broker (KRaft, in-process) until Ctrl-C.",
+            "Any Kafka client can use it; the pipeline's topics are created at start unless --create-topics=false."})
+final class BrokerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "Listen address (env VAD_HOST, default 127.0.0.1).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Client port; 0 any free port (env VAD_PORT, default 9092).")
+    String port;
+
+    @Option(names = "--controller-port", paramLabel = "PORT",
+            description = "KRaft controller port; 0 any free port (env VAD_CONTROLLER_PORT, default 0).")
+    String controllerPort;
+
+    @Option(names = "--log-dir", paramLabel = "DIR",
+            description = "Keep the log here across restarts (env VAD_LOG_DIR; default a temporary directory).")
+    String logDir;
+
+    @Option(names = "--create-topics", paramLabel = "BOOL",
+            description = "Create the pipeline's topics at start (env VAD_CREATE_TOPICS, default true).")
+    String createTopics;
+
+    @Mixin
+    TopicOptions topics;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ConfigReader config = ServiceConfig.of(spec);
+        String dir = config.string("log-dir", null);
+        BrokerOptions options = new BrokerOptions(config.string("host", "127.0.0.1"),
+                config.integer("port", 9092, 0, 65_535), config.integer("controller-port", 0, 0, 65_535),
+                dir == null ? null : Path.of(dir));
+        TopicNames names = TopicNames.load(config);
+        TopicSettings topicSettings = TopicSettings.load(config);
+        config.validate();
+
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            broker.close();
+            stopped.countDown();
+        }, "vad-broker-shutdown"));
+        List<String> created = topicSettings.create() ? provision(broker, names, topicSettings) : List.of();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Kafka broker ready at " + broker.bootstrapServers() + " (log dir "
+                + broker.options().logDir() + "); Ctrl-C stops it.");
+        if (!created.isEmpty()) {
+            out.println("Created topics: " + String.join(", ", created));
+        }
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static List<String> provision(EmbeddedKafkaBroker broker, TopicNames names, TopicSettings settings) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers()))) {
+            return new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(TopicSpec.pipeline(names, settings), true);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.vad.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The command-line contract of the design: subcommands, help, exit codes. */
+class CommandLineContractTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpListsEverySubcommandOfTheDesign() {
+        assertThat(run("--help")).isZero();
+
+        assertThat(out.toString()).contains("demo", "broker", "ingest", "train", "score", "replay", "eval", "bench");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "broker", "ingest", "train", "score", "replay", "eval", "bench"})
+    void everySubcommandHasHelp(String command) {
+        assertThat(run(command, "--help")).isZero();
+
+        assertThat(out.toString()).startsWith("Usage: vad " + command);
+    }
+
+    @Test
+    void anUnknownCommandExitsTwoWithAUsageLine() {
+        assertThat(run("frobnicate")).isEqualTo(2);
+
+        assertThat(err.toString()).contains("Unmatched argument at index 0: 'frobnicate'", "Usage: vad");
+    }
+
+    @Test
+    void anUnknownFlagExitsTwoWithAUsageLine() {
+        assertThat(run("broker", "--no-such-flag")).isEqualTo(2);
+
+        assertThat(err.toString()).contains("Unknown option: '--no-such-flag'", "Usage: vad broker");
+    }
+
+    @Test
+    void noCommandAtAllPrintsUsageAndExitsTwo() {
+        assertThat(run()).isEqualTo(2);
+
+        assertThat(err.toString()).contains("Usage: vad");
+    }
+
+    @Test
+    void badConfigurationExitsTwoListingEveryProblem() {
+        assertThat(run("broker", "--port", "abc", "--controller-port", "-5", "--topic-frames", "bad name")).isEqualTo(2);
+
+        assertThat(err.toString()).startsWith("vad broker: 3 configuration problems:")
+                .contains("--port / VAD_PORT: expected an integer from 0 to 65535, found 'abc' (flag)")
+                .contains("--controller-port / VAD_CONTROLLER_PORT")
+                .contains("--topic-frames / VAD_TOPIC_FRAMES");
+    }
+
+    @Test
+    void aCommandWhoseServiceIsMissingSaysWhichPartInOneLineAndExitsOne() {
+        assertThat(run("score")).isEqualTo(1);
+
+        assertThat(err.toString().strip()).isEqualTo("vad score: needs the scorer, which this build does not"
+                + " contain yet; see the README's status table");
+    }
+}
