@@ -1,23 +1,101 @@
 package dev.vad.cli;
 
+import dev.vad.common.config.ConfigReader;
+import dev.vad.common.kafka.KafkaClients;
+import dev.vad.common.metrics.Health;
+import dev.vad.common.metrics.MeterRegistries;
+import dev.vad.common.metrics.MetricsServer;
+import dev.vad.ingest.IngestService;
+import dev.vad.ingest.IngestSettings;
+import dev.vad.ingest.StreamResult;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code vad ingest}: decode sources and publish frame windows. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Decode video and image sources and publish frame windows to Kafka.")
+        description = {"Decode video and image sources and publish frame windows to Kafka.",
+            "Files and folders end when read; live streams run until Ctrl-C."})
 final class IngestCommand implements Callable<Integer> {
 
-    @Option(names = "--source", paramLabel = "URI", required = true,
-            description = "Video file, image folder, http://, tcp://, udp://, rtsp://, v4l2:/dev/videoN or synthetic:;"
-                + " repeatable.")
-    List<String> sources;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--stream-id", paramLabel = "ID", description = "Stream id of each source (default from the source).")
-    List<String> streamIds;
+    @Option(names = "--source", paramLabel = "URI",
+            description = {"Video file, image folder, http(s)://, tcp://, udp://, rtsp://, v4l2:/dev/videoN or",
+                "synthetic:[?seed=N&fps=F&frames=N...]; repeatable (env VAD_SOURCE, space-separated)."})
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--stream-id", paramLabel = "ID",
+            description = "Stream id of each source, in order (default: derived from the source).")
+    List<String> streamIds = new ArrayList<>();
+
+    @Option(names = "--width", paramLabel = "PX", description = "Frame width (default 64).")
+    String width;
+
+    @Option(names = "--height", paramLabel = "PX", description = "Frame height (default 64).")
+    String height;
+
+    @Option(names = "--colour", paramLabel = "grey|rgb", description = "Frame colour (default grey).")
+    String colour;
+
+    @Option(names = "--aspect", paramLabel = "stretch|letterbox|crop",
+            description = "Fitting other aspect ratios (default stretch).")
+    String aspect;
+
+    @Option(names = "--window-frames", paramLabel = "T", description = "Frames per window (default 8).")
+    String windowFrames;
+
+    @Option(names = "--stride-frames", paramLabel = "S",
+            description = "Frames between window starts, at most T (default T: no overlap).")
+    String strideFrames;
+
+    @Option(names = "--tail", paramLabel = "full|partial|drop",
+            description = "The frames after the last window of a file (default full: one more window of the last T).")
+    String tail;
+
+    @Option(names = "--realtime", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+            description = "Pace files at their native frame rate (default false: as fast as possible).")
+    String realtime;
+
+    @Option(names = "--loop", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+            description = "Start files again at their end (default false).")
+    String loop;
+
+    @Option(names = "--folder-fps", paramLabel = "FPS", description = "Frame rate of image folders (default 10).")
+    String folderFps;
+
+    @Option(names = "--io-timeout", paramLabel = "DURATION",
+            description = "A live stream silent this long counts as dropped (default 10s).")
+    String ioTimeout;
+
+    @Option(names = "--rtsp-transport", paramLabel = "tcp|udp", description = "RTSP transport (default tcp).")
+    String rtspTransport;
+
+    @Option(names = "--reconnect-initial", paramLabel = "DURATION",
+            description = "First wait before reconnecting a dropped live stream (default 500ms; doubles, with jitter).")
+    String reconnectInitial;
+
+    @Option(names = "--reconnect-max", paramLabel = "DURATION", description = "Longest wait between attempts (default 30s).")
+    String reconnectMax;
+
+    @Option(names = "--max-reconnects", paramLabel = "N",
+            description = "Attempts without a frame before a live stream is given up; -1 never (default -1).")
+    String maxReconnects;
+
+    @Option(names = "--max-decode-errors", paramLabel = "N",
+            description = "Undecodable frames in a row before a file is given up (default 25).")
+    String maxDecodeErrors;
 
     @Mixin
     KafkaOptions kafka;
@@ -29,7 +107,45 @@ final class IngestCommand implements Callable<Integer> {
     MetricsOptions metrics;
 
     @Override
-    public Integer call() {
-        throw new NotInThisBuild("the ingest service");
+    public Integer call() throws InterruptedException {
+        ConfigReader config = ServiceConfig.of(spec);
+        IngestSettings settings = IngestSettings.load(config, sources, streamIds, kafka.properties, true);
+        config.validate();
+
+        PrometheusMeterRegistry registry = MeterRegistries.prometheus("ingest");
+        ExecutorService streams = Executors.newFixedThreadPool(settings.streams().size());
+        ExecutorService http = Executors.newSingleThreadExecutor();
+        try (KafkaClients clients = new KafkaClients(settings.kafka(), registry,
+                settings.topicSettings().frameMaxMessageBytes());
+             MetricsServer server = settings.metrics().enabled()
+                     ? MetricsServer.start(settings.metrics(), registry, Health::ok, http) : null;
+             IngestService service = IngestService.start(settings, clients, registry, Clock.systemUTC(), streams,
+                     System.nanoTime())) {
+            Runtime.getRuntime().addShutdownHook(new Thread(service::close, "vad-ingest-shutdown"));
+            PrintWriter out = spec.commandLine().getOut();
+            if (server != null) {
+                out.println("metrics at " + server.url("/metrics"));
+                out.flush();
+            }
+            return report(service.awaitCompletion(), out);
+        } finally {
+            streams.shutdownNow();
+            http.shutdownNow();
+        }
+    }
+
+    private int report(List<StreamResult> results, PrintWriter out) {
+        boolean failed = false;
+        for (StreamResult r : results) {
+            out.println(r.streamId() + ": " + r.framesDecoded() + " frames, " + r.windowsPublished() + " windows"
+                    + (r.failed() ? ", failed: " + r.failure() : ""));
+            failed |= r.failed();
+        }
+        out.flush();
+        if (failed) {
+            spec.commandLine().getErr().println("vad ingest: "
+                    + results.stream().filter(StreamResult::failed).map(StreamResult::failure).findFirst().orElse(""));
+        }
+        return failed ? 1 : 0;
     }
 }

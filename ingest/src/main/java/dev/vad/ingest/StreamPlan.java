@@ -1,0 +1,18 @@
+package dev.vad.ingest;
+
+import dev.vad.ingest.source.SourceUri;
+
+/**
+ * How one stream is ingested.
+ *
+ * @param streamId        stream id, the Kafka key
+ * @param source          the source
+ * @param realtime        pace a file at its native frame rate (demos) instead of as fast as possible
+ * @param loop            start a file again at its end (demos); frame indices and timestamps keep increasing
+ * @param backoff         waits between reconnection attempts of a live source
+ * @param maxReconnects   reconnection attempts in a row before a live stream is given up; -1 never gives up
+ * @param maxDecodeErrors undecodable frames in a row before a file is given up
+ */
+public record StreamPlan(String streamId, SourceUri source, boolean realtime, boolean loop, Backoff backoff,
+                         int maxReconnects, int maxDecodeErrors) {
+}

@@ -1,0 +1,199 @@
+package dev.vad.ingest.source;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameFilter;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameFilter;
+import org.bytedeco.javacv.FrameGrabber;
+
+/**
+ * Frames decoded by FFmpeg: video files, image folders, network streams and V4L2 cameras. Scaling and colour
+ * conversion happen inside FFmpeg (swscale, or a filter graph for letterbox and crop).
+ */
+public final class FfmpegSource implements FrameSource {
+
+    private final SourceUri uri;
+    private final FrameGeometry geometry;
+    private final FfmpegOptions options;
+    private final Clock clock;
+    private final byte[] pixels;
+    private FFmpegFrameGrabber grabber;
+    private FFmpegFrameFilter filter;
+
+    /**
+     * @param clock stamps frames of live sources (wall clock)
+     */
+    public FfmpegSource(SourceUri uri, FrameGeometry geometry, FfmpegOptions options, Clock clock) {
+        this.uri = uri;
+        this.geometry = geometry;
+        this.options = options;
+        this.clock = clock;
+        this.pixels = new byte[geometry.frameBytes()];
+    }
+
+    @Override
+    public void open() throws SourceException {
+        checkExists();
+        FFmpegFrameGrabber g = new FFmpegFrameGrabber(location());
+        options.applyTo(g, uri.kind());
+        if (geometry.aspect() == AspectPolicy.STRETCH) {
+            g.setImageWidth(geometry.width());
+            g.setImageHeight(geometry.height());
+            g.setPixelFormat(ffmpegPixelFormat());
+        }
+        try {
+            g.start();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            release(g);
+            throw new SourceException("cannot open " + uri.text() + ": " + oneLine(e), e);
+        }
+        grabber = g;
+        if (geometry.aspect() != AspectPolicy.STRETCH) {
+            startFilter();
+        }
+    }
+
+    @Override
+    public DecodedFrame next() throws SourceException {
+        try {
+            Frame frame = grabber.grabImage();
+            if (frame == null) {
+                return null;
+            }
+            if (filter != null) {
+                filter.push(frame);
+                frame = filter.pullImage();
+                if (frame == null) {
+                    return next();
+                }
+            }
+            copyPixels(frame);
+            long timestamp = timestamp();
+            return new DecodedFrame(pixels, timestamp, position(timestamp));
+        } catch (FrameGrabber.Exception | FrameFilter.Exception | RuntimeException e) {
+            throw new SourceException("cannot decode " + uri.text() + ": " + oneLine(e), e);
+        }
+    }
+
+    @Override
+    public double frameRate() {
+        if (uri.kind() == SourceKind.FOLDER) {
+            return options.folderFps();
+        }
+        double rate = grabber == null ? 0 : grabber.getFrameRate();
+        return rate > 0 && rate < 1000 ? rate : options.folderFps();
+    }
+
+    @Override
+    public void close() {
+        if (filter != null) {
+            try {
+                filter.close();
+            } catch (FrameFilter.Exception e) {
+                // closing a filter graph frees native memory; nothing to recover
+            }
+            filter = null;
+        }
+        release(grabber);
+        grabber = null;
+    }
+
+    private long timestamp() {
+        return switch (uri.kind()) {
+            case FILE -> grabber.getTimestamp();
+            case FOLDER -> grabber.getTimestamp();
+            default -> clock.millis() * 1000L;
+        };
+    }
+
+    /** An image's place in its folder, from its timestamp (so a skipped corrupt image leaves a gap); -1 otherwise. */
+    private long position(long timestamp) {
+        return uri.kind() == SourceKind.FOLDER ? Math.round(timestamp * options.folderFps() / 1_000_000.0) : -1;
+    }
+
+    private String location() throws SourceException {
+        if (uri.kind() != SourceKind.FOLDER) {
+            return uri.location();
+        }
+        return FolderPattern.of(Path.of(uri.location())).ffmpegPattern();
+    }
+
+    private void checkExists() throws SourceException {
+        switch (uri.kind()) {
+            case FILE -> {
+                Path path = Path.of(uri.location());
+                if (!Files.exists(path)) {
+                    throw new SourceException("cannot open " + uri.text() + ": no such file or folder");
+                }
+                if (!Files.isReadable(path)) {
+                    throw new SourceException("cannot open " + uri.text() + ": not readable (check permissions)");
+                }
+            }
+            case V4L2 -> {
+                if (!Files.exists(Path.of(uri.location()))) {
+                    throw new SourceException("cannot open camera " + uri.location()
+                            + ": no such device (is the camera connected? ls /dev/video*)");
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void startFilter() throws SourceException {
+        int w = geometry.width();
+        int h = geometry.height();
+        String fit = geometry.aspect() == AspectPolicy.LETTERBOX
+                ? "scale=" + w + ":" + h + ":force_original_aspect_ratio=decrease,pad=" + w + ":" + h
+                        + ":(ow-iw)/2:(oh-ih)/2"
+                : "scale=" + w + ":" + h + ":force_original_aspect_ratio=increase,crop=" + w + ":" + h;
+        String format = geometry.pixelFormat().channels() == 1 ? "gray" : "rgb24";
+        filter = new FFmpegFrameFilter(fit + ",format=" + format, grabber.getImageWidth(), grabber.getImageHeight());
+        filter.setPixelFormat(grabber.getPixelFormat());
+        try {
+            filter.start();
+        } catch (FrameFilter.Exception e) {
+            close();
+            throw new SourceException("cannot scale " + uri.text() + " with " + geometry.aspect().name()
+                    .toLowerCase(Locale.ROOT) + ": " + oneLine(e), e);
+        }
+    }
+
+    private void copyPixels(Frame frame) throws SourceException {
+        if (frame.imageWidth != geometry.width() || frame.imageHeight != geometry.height()) {
+            throw new SourceException("decoder of " + uri.text() + " returned " + frame.imageWidth + "x"
+                    + frame.imageHeight + " instead of " + geometry.width() + "x" + geometry.height());
+        }
+        ByteBuffer buffer = (ByteBuffer) frame.image[0];
+        int rowBytes = geometry.width() * geometry.pixelFormat().channels();
+        for (int y = 0; y < geometry.height(); y++) {
+            buffer.get(y * frame.imageStride, pixels, y * rowBytes, rowBytes);
+        }
+    }
+
+    private int ffmpegPixelFormat() {
+        return geometry.pixelFormat().channels() == 1 ? avutil.AV_PIX_FMT_GRAY8 : avutil.AV_PIX_FMT_RGB24;
+    }
+
+    private static void release(FFmpegFrameGrabber g) {
+        if (g == null) {
+            return;
+        }
+        try {
+            g.close();
+        } catch (FrameGrabber.Exception e) {
+            // the grabber is being discarded; its native memory is freed either way
+        }
+    }
+
+    static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replaceAll("\\s+", " ").trim();
+    }
+}
