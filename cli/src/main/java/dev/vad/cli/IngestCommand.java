@@ -89,6 +89,10 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--reconnect-max", paramLabel = "DURATION", description = "Longest wait between attempts (default 30s).")
     String reconnectMax;
 
+    @Option(names = "--connect-attempts", paramLabel = "N",
+            description = "Tries to open a live source at start, with backoff, before failing (default 3).")
+    String connectAttempts;
+
     @Option(names = "--max-reconnects", paramLabel = "N",
             description = "Attempts without a frame before a live stream is given up; -1 never (default -1).")
     String maxReconnects;

@@ -100,6 +100,7 @@ public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, W
         }
         boolean realtime = config.bool("realtime", false);
         boolean loop = config.bool("loop", false);
+        int connectAttempts = config.integer("connect-attempts", 3, 1, Integer.MAX_VALUE);
         int maxReconnects = config.integer("max-reconnects", -1, -1, Integer.MAX_VALUE);
         int maxDecodeErrors = config.integer("max-decode-errors", 25, 0, Integer.MAX_VALUE);
         List<StreamPlan> plans = new ArrayList<>();
@@ -124,7 +125,8 @@ public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, W
             if (!id.matches("[A-Za-z0-9._-]{1,128}") || !ids.add(id)) {
                 config.problem("stream-id", "'" + id + "'", "a unique id of 1 to 128 of A-Z a-z 0-9 . _ -");
             }
-            plans.add(new StreamPlan(id, uri, realtime, loop, backoff, maxReconnects, maxDecodeErrors));
+            plans.add(new StreamPlan(id, uri, realtime, loop, backoff, connectAttempts, maxReconnects,
+                    maxDecodeErrors));
         }
         return plans;
     }

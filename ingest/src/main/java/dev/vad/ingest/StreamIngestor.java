@@ -57,7 +57,7 @@ public final class StreamIngestor {
      * @throws SourceException when the source cannot be opened, or a live source cannot be reconnected
      */
     public void run() throws SourceException, InterruptedException {
-        source.open();
+        connect();
         lastFrameWallMillis = clock.millis();
         LOG.info("stream {}: reading {} at {} fps", plan.streamId(), plan.source().text(),
                 String.format("%.2f", source.frameRate()));
@@ -78,6 +78,23 @@ public final class StreamIngestor {
             sink.flush();
         } finally {
             source.close();
+        }
+    }
+
+    /** Opens the source; a live one gets {@code connectAttempts} tries with backoff (a camera still starting up). */
+    private void connect() throws SourceException, InterruptedException {
+        int attempts = plan.source().kind().live() ? plan.connectAttempts() : 1;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                source.open();
+                return;
+            } catch (SourceException e) {
+                if (attempt + 1 >= attempts || stopping) {
+                    throw e;
+                }
+                LOG.debug("stream {}: {}; trying again", plan.streamId(), e.getMessage());
+                sleeper.sleep(plan.backoff().delay(attempt, random));
+            }
         }
     }
 

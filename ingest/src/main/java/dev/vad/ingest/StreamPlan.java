@@ -10,9 +10,10 @@ import dev.vad.ingest.source.SourceUri;
  * @param realtime        pace a file at its native frame rate (demos) instead of as fast as possible
  * @param loop            start a file again at its end (demos); frame indices and timestamps keep increasing
  * @param backoff         waits between reconnection attempts of a live source
+ * @param connectAttempts attempts to open a live source at start before giving up (files are opened once)
  * @param maxReconnects   reconnection attempts in a row before a live stream is given up; -1 never gives up
  * @param maxDecodeErrors undecodable frames in a row before a file is given up
  */
 public record StreamPlan(String streamId, SourceUri source, boolean realtime, boolean loop, Backoff backoff,
-                         int maxReconnects, int maxDecodeErrors) {
+                         int connectAttempts, int maxReconnects, int maxDecodeErrors) {
 }

@@ -69,7 +69,7 @@ class StreamIngestorTest {
     private StreamIngestor ingestor(String source, ScriptedSource scripted, int maxReconnects) {
         SourceUri uri = SourceUri.parse(source);
         StreamPlan plan = new StreamPlan("s", uri, false, false,
-                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), 0.0), maxReconnects, 2);
+                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), 0.0), 1, maxReconnects, 2);
         Windower windower = new Windower("s", new WindowShape(2, 2, TailPolicy.FULL), 1, 1, PixelFormat.GRAY8,
                 uri.kind().live() ? TimestampKind.WALL_CLOCK : TimestampKind.STREAM_TIME);
         return new StreamIngestor(plan, scripted, windower, sink, new IngestMetrics(registry, "s"), clock, sleeper,
