@@ -1,0 +1,144 @@
+package dev.vad.cli;
+
+import dev.vad.broker.BrokerOptions;
+import dev.vad.broker.EmbeddedKafkaBroker;
+import dev.vad.common.config.ConfigReader;
+import dev.vad.common.kafka.KafkaClients;
+import dev.vad.ingest.IngestService;
+import dev.vad.ingest.IngestSettings;
+import dev.vad.ingest.StreamResult;
+import dev.vad.common.kafka.TopicProvisioner;
+import dev.vad.common.kafka.TopicSpec;
+import java.time.Duration;
+import org.apache.kafka.clients.admin.Admin;
+import dev.vad.ingest.source.DecodedFrame;
+import dev.vad.ingest.source.FfmpegSource;
+import dev.vad.ingest.source.SourceException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code vad bench ingest}: decode, scale, window and publish a whole file to a real broker as fast as possible,
+ * and in the same run time the ffmpeg command line doing the same decode and scale to raw video.
+ */
+final class IngestBenchmark {
+
+    private final String source;
+    private final int width;
+    private final int height;
+    private final String bootstrapServers;
+    private final PrintWriter out;
+
+    IngestBenchmark(String source, int width, int height, String bootstrapServers, PrintWriter out) {
+        this.source = source;
+        this.width = width;
+        this.height = height;
+        this.bootstrapServers = bootstrapServers;
+        this.out = out;
+    }
+
+    int run() throws Exception {
+        Map<String, String> flags = new HashMap<>(Map.of("width", Integer.toString(width),
+                "height", Integer.toString(height), "topic-frames", "vad.bench." + UUID.randomUUID(),
+                "topic-partitions", "1", "metrics-port", "-1"));
+        EmbeddedKafkaBroker broker = bootstrapServers == null ? EmbeddedKafkaBroker.start(BrokerOptions.ephemeral())
+                : null;
+        flags.put("bootstrap-servers", broker == null ? bootstrapServers : broker.bootstrapServers());
+        try {
+            ConfigReader config = new ConfigReader(flags, Map.of());
+            IngestSettings settings = IngestSettings.load(config, List.of(source), List.of("bench"), List.of(), true);
+            config.validate();
+            out.println("bench=ingest source=" + source + " size=" + width + "x" + height + " colour=grey broker="
+                    + (broker == null ? bootstrapServers : "embedded"));
+            decodeOnly(settings);
+            Timed result = ingest(settings);
+            double ingestFps = result.framesDecoded() / result.seconds();
+            out.printf("frames=%d%nwindows=%d%ningest_fps=%.1f%n", result.framesDecoded(), result.windowsPublished(),
+                    ingestFps);
+            double decodeFps = decodeOnly(settings);
+            out.printf("javacv_decode_fps=%.1f%n", decodeFps);
+            double ffmpegFps = ffmpeg(result.framesDecoded());
+            if (ffmpegFps <= 0) {
+                out.println("ffmpeg_fps=skipped (the ffmpeg command is not installed: apt-get install ffmpeg)");
+                return 1;
+            }
+            out.printf("ffmpeg_fps=%.1f%nratio=%.2f%n", ffmpegFps, ingestFps / ffmpegFps);
+            return 0;
+        } finally {
+            out.flush();
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+
+    /** Ingests the file once; the time runs from the service's start (topics in place) to the last acknowledgement. */
+    private Timed ingest(IngestSettings settings) throws InterruptedException {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (KafkaClients clients = new KafkaClients(settings.kafka(), registry,
+                settings.topicSettings().frameMaxMessageBytes())) {
+            try (Admin admin = clients.admin("vad-bench-admin")) {
+                new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(
+                        TopicSpec.pipeline(settings.topics(), settings.topicSettings()), true);
+            }
+            long start = System.nanoTime();
+            StreamResult result;
+            try (IngestService service = IngestService.start(settings, clients, registry, Clock.systemUTC(), executor,
+                    1)) {
+                result = service.awaitCompletion().get(0);
+            }
+            if (result.failed()) {
+                throw new IllegalStateException(result.failure());
+            }
+            return new Timed(result.framesDecoded(), result.windowsPublished(), (System.nanoTime() - start) / 1e9);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private record Timed(long framesDecoded, long windowsPublished, double seconds) {
+    }
+
+    /** Frames per second of JavaCV decoding and scaling alone (also warms the natives up before timing). */
+    private double decodeOnly(IngestSettings settings) throws SourceException {
+        long frames = 0;
+        long start = System.nanoTime();
+        try (FfmpegSource decoder = new FfmpegSource(settings.streams().get(0).source(), settings.geometry(),
+                settings.ffmpeg(), Clock.systemUTC())) {
+            decoder.open();
+            for (DecodedFrame f = decoder.next(); f != null; f = decoder.next()) {
+                frames++;
+            }
+        }
+        return frames / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Frames per second of {@code ffmpeg -i FILE -vf scale=WxH -pix_fmt gray -f rawvideo /dev/null}, or 0. */
+    private double ffmpeg(long frames) throws IOException, InterruptedException {
+        List<String> command = List.of("ffmpeg", "-v", "error", "-nostdin", "-i", source, "-vf",
+                "scale=" + width + ":" + height + ":flags=bilinear", "-pix_fmt", "gray", "-f", "rawvideo", "-y",
+                "/dev/null");
+        long start = System.nanoTime();
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            return 0;
+        }
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("ffmpeg failed on " + source + ": " + String.join(" ", command));
+        }
+        return frames / ((System.nanoTime() - start) / 1e9);
+    }
+}
