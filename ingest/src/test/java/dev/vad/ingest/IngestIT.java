@@ -86,6 +86,12 @@ class IngestIT {
             assertThat(frame10[32 * 64 + left + 8] & 0xff).as("frame 10's square").isGreaterThan(180);
             assertThat(frame10[32 * 64 + (left + 30) % 64] & 0xff).as("frame 10's background").isLessThan(80);
             assertThat(frames.poll()).allSatisfy(record -> assertThat(record.key()).isEqualTo("square"));
+            assertThat(registry.get(IngestMetrics.FRAMES_DECODED).tag("stream", "square").counter().count())
+                    .isEqualTo(30);
+            assertThat(registry.get(IngestMetrics.WINDOWS_PUBLISHED).tag("stream", "square").counter().count())
+                    .isEqualTo(7);
+            assertThat(registry.get(IngestMetrics.PUBLISH_LATENCY).tag("stream", "square").timer().count())
+                    .isEqualTo(7);
         }
     }
 

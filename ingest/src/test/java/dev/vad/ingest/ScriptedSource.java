@@ -34,6 +34,7 @@ final class ScriptedSource implements FrameSource {
     @Override
     public void open() throws SourceException {
         opens++;
+        frameCount = 0;
         if (opens >= refuseFrom && opens <= refuseUntil) {
             throw new SourceException("connection refused");
         }

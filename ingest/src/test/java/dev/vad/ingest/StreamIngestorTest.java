@@ -141,4 +141,41 @@ class StreamIngestorTest {
         assertThat(afterGap.framesLostBefore()).as("3.1 s outage at 10 fps").isEqualTo(30);
         assertThat(afterGap.frameIndices()).containsExactly(32, 33);
     }
+
+    @Test
+    void aLoopedFileStartsAgainWithIndicesAndTimesStillIncreasing() throws Exception {
+        ScriptedSource clip = new ScriptedSource(10, "1", "2", "3", "end", "4", "5", "6", "end");
+        java.util.concurrent.atomic.AtomicReference<StreamIngestor> running =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        WindowSink stopAfterThree = new WindowSink() {
+            @Override
+            public void publish(FrameWindow window, IngestMetrics metrics) {
+                published.add(window);
+                if (published.size() == 3) {
+                    running.get().stop();
+                }
+            }
+
+            @Override
+            public void checkHealthy() {
+            }
+
+            @Override
+            public void flush() {
+            }
+        };
+        StreamPlan plan = new StreamPlan("s", SourceUri.parse("clip.mp4"), false, true,
+                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), 0.0), 1, -1, 2);
+        running.set(new StreamIngestor(plan, clip, new Windower("s", new WindowShape(2, 2, TailPolicy.FULL), 1, 1,
+                PixelFormat.GRAY8, TimestampKind.STREAM_TIME), stopAfterThree, new IngestMetrics(registry, "s"), clock,
+                sleeper, new SplittableRandom(1)));
+
+        running.get().run();
+
+        assertThat(clip.opens).isEqualTo(2);
+        assertThat(published).extracting(FrameWindow::firstFrameIndex).containsExactly(0L, 2L, 4L);
+        assertThat(published.get(1).captureTimesMicros()).as("the second pass goes on one frame after the first")
+                .containsExactly(200_000, 300_000);
+        assertThat(published.get(2).captureTimesMicros()).containsExactly(400_000, 500_000);
+    }
 }
