@@ -1,0 +1,21 @@
+package dev.vad.model;
+
+import java.util.List;
+
+/** The layers of one preset, for any number of spatial axes it supports. */
+interface Architecture {
+    /** What makes this input shape unusable (empty when it is fine). */
+    List<String> problems(long channels, long[] lengths);
+
+    /** The network from input to reconstruction; the output has the input's shape. */
+    FeatureMap build(GraphBuilder b, FeatureMap input);
+
+    default ParameterInit init() {
+        return ParameterInit.UNIFORM_FAN_IN;
+    }
+
+    /** Largest global L2 norm of one step's gradients, or 0 for no clipping. */
+    default double gradientClipNorm() {
+        return 0;
+    }
+}

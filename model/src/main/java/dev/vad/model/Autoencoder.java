@@ -1,0 +1,169 @@
+package dev.vad.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A convolutional (or dense) autoencoder from a {@link ModelSpec}, held wholly in one SameDiff graph, in 32-bit
+ * floats. Batches are {@code [batch, channels, spatialShape...]}, values in [0, 1]; reconstructions have the same
+ * shape. Training minimises the mean squared error (averaged over every element, as PyTorch does) with Adam.
+ * Not thread-safe: give each thread its own instance ({@link #fromBytes(byte[])} makes copies).
+ */
+public final class Autoencoder {
+    private static final Logger LOG = LoggerFactory.getLogger(Autoencoder.class);
+    static final DataType TYPE = DataType.FLOAT;
+
+    private final ModelSpec spec;
+    private final NetworkGraph graph;
+    private final Map<String, INDArray> parameters;
+    private final AdamOptimizer optimizer;
+    private final SplittableRandom dropoutRandom;
+    private final List<String> trainingOutputs = new ArrayList<>();
+
+    private Autoencoder(ModelSpec spec) {
+        this.spec = spec;
+        this.graph = NetworkGraph.build(spec, TYPE);
+        this.parameters = graph.parameters();
+        this.optimizer = new AdamOptimizer(parameters, spec.learningRate(),
+                spec.preset().architecture().gradientClipNorm());
+        this.dropoutRandom = new SplittableRandom(spec.seed() ^ 0x5DEECE66DL);
+        trainingOutputs.add(NetworkGraph.LOSS);
+        for (RunningStatistics s : graph.statistics()) {
+            trainingOutputs.add(s.batchMean());
+            trainingOutputs.add(s.batchVariance());
+        }
+        LOG.debug("built {} autoencoder for input {} with {} parameters", spec.preset().id(), spec.inputShape(),
+                parameterCount());
+    }
+
+    /** A freshly initialised autoencoder; the same spec always gives the same parameters. */
+    public static Autoencoder create(ModelSpec spec) {
+        return new Autoencoder(spec);
+    }
+
+    /** Reads a model written by {@link #toBytes()}. */
+    public static Autoencoder fromBytes(byte[] bytes) {
+        return ModelCodec.read(bytes, null);
+    }
+
+    /**
+     * Reads a model written by {@link #toBytes()}, refusing it unless its example shape
+     * ({@code [channels, spatialShape...]}) is {@code expectedInputShape}.
+     */
+    public static Autoencoder fromBytes(byte[] bytes, List<Integer> expectedInputShape) {
+        return ModelCodec.read(bytes, expectedInputShape);
+    }
+
+    /** The model: spec and every parameter and running statistic (not the optimiser's state). */
+    public byte[] toBytes() {
+        return ModelCodec.write(spec, graph.arrays());
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** One Adam step on {@code batch}; returns the batch's mean squared error before the step. */
+    public double fit(INDArray batch) {
+        checkShape(batch);
+        Map<String, INDArray> feed = new HashMap<>();
+        feed.put(NetworkGraph.INPUT, batch.castTo(TYPE));
+        long examples = batch.size(0);
+        for (DropoutMask mask : graph.masks()) {
+            feed.put(mask.placeholder(), dropoutMask(mask, examples));
+        }
+        OutAndGrad result = graph.sameDiff().calculateGradientsAndOutputs(feed, trainingOutputs,
+                parameters.keySet());
+        Map<String, INDArray> outputs = result.getOutputs();
+        optimizer.step(parameters, result.getGradients());
+        for (RunningStatistics s : graph.statistics()) {
+            updateRunning(s, outputs, examples);
+        }
+        return outputs.get(NetworkGraph.LOSS).getDouble(0);
+    }
+
+    /** The reconstruction of {@code batch} (inference: running batch-norm statistics, no dropout). */
+    public INDArray reconstruct(INDArray batch) {
+        checkShape(batch);
+        return graph.sameDiff().outputSingle(Map.of(NetworkGraph.INPUT, batch.castTo(TYPE)),
+                NetworkGraph.RECONSTRUCTION).dup();
+    }
+
+    /** Mean squared reconstruction error of {@code batch} over every element, in inference mode. */
+    public double loss(INDArray batch) {
+        checkShape(batch);
+        return graph.sameDiff().outputSingle(Map.of(NetworkGraph.INPUT, batch.castTo(TYPE)),
+                NetworkGraph.EVAL_LOSS).getDouble(0);
+    }
+
+    /** Number of trained values (weights, biases, batch-norm scales and shifts). */
+    public long parameterCount() {
+        return parameters.values().stream().mapToLong(INDArray::length).sum();
+    }
+
+    /** Number of trained values in the encoder or the decoder. */
+    public long parameterCount(NetworkPart part) {
+        return graph.parts().entrySet().stream().filter(e -> e.getValue() == part)
+                .mapToLong(e -> parameters.get(e.getKey()).length()).sum();
+    }
+
+    /** Copies saved arrays into this model's graph; names and shapes must match. */
+    void load(Map<String, INDArray> saved) {
+        Map<String, INDArray> own = graph.arrays();
+        if (!own.keySet().equals(saved.keySet())) {
+            throw new IllegalArgumentException("saved model holds arrays " + saved.keySet() + " but a "
+                    + spec.preset().id() + " model for " + spec.inputShape() + " has " + own.keySet());
+        }
+        own.forEach((name, array) -> {
+            INDArray value = saved.get(name);
+            if (!Arrays.equals(array.shape(), value.shape()) || array.dataType() != value.dataType()) {
+                throw new IllegalArgumentException("saved array " + name + " is " + value.dataType() + " "
+                        + Arrays.toString(value.shape()) + ", expected " + array.dataType() + " "
+                        + Arrays.toString(array.shape()));
+            }
+            array.assign(value);
+        });
+    }
+
+    private void checkShape(INDArray batch) {
+        long[] shape = batch.shape();
+        List<Integer> expected = spec.inputShape();
+        boolean matches = shape.length == expected.size() + 1 && shape[0] > 0;
+        for (int i = 0; matches && i < expected.size(); i++) {
+            matches = shape[i + 1] == expected.get(i);
+        }
+        if (!matches) {
+            throw new IllegalArgumentException("expected a batch of shape [batch, "
+                    + expected.toString().substring(1) + ", found " + Arrays.toString(shape));
+        }
+    }
+
+    private INDArray dropoutMask(DropoutMask mask, long examples) {
+        double keep = 1.0 - mask.rate();
+        float[] values = new float[Math.toIntExact(examples * mask.valuesPerExample())];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = dropoutRandom.nextDouble() < keep ? (float) (1.0 / keep) : 0f;
+        }
+        return Nd4j.create(values, new long[] {examples, mask.valuesPerExample()}, 'c').castTo(TYPE);
+    }
+
+    private void updateRunning(RunningStatistics s, Map<String, INDArray> outputs, long examples) {
+        double m = RunningStatistics.MOMENTUM;
+        long n = examples * s.valuesPerExample();
+        double unbiased = n > 1 ? (double) n / (n - 1) : 1.0;
+        INDArray runningMean = graph.sameDiff().getArrForVarName(s.runningMean());
+        INDArray runningVariance = graph.sameDiff().getArrForVarName(s.runningVariance());
+        runningMean.muli(1 - m).addi(outputs.get(s.batchMean()).mul(m));
+        runningVariance.muli(1 - m).addi(outputs.get(s.batchVariance()).mul(m * unbiased));
+    }
+}

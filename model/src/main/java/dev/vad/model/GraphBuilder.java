@@ -1,0 +1,190 @@
+package dev.vad.model;
+
+import dev.vad.model.nd.ConvGeometry;
+import dev.vad.model.nd.NdConvolution;
+import dev.vad.model.nd.NdTransposedConvolution;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * Builds one branch of a network graph layer by layer. An architecture is built twice on one builder: the
+ * training branch (batch statistics in batch norm, dropout masks) and the inference branch (running statistics,
+ * no dropout); layer {@code i} of both branches shares the parameters named {@code L<i>_...}.
+ */
+final class GraphBuilder {
+    private static final double BATCH_NORM_EPSILON = 1e-5;
+
+    private final ParameterStore parameters;
+    private final SameDiff sd;
+    private final List<RunningStatistics> statistics = new ArrayList<>();
+    private final List<DropoutMask> masks = new ArrayList<>();
+    private boolean training;
+    private int layer;
+
+    GraphBuilder(ParameterStore parameters) {
+        this.parameters = parameters;
+        this.sd = parameters.graph();
+    }
+
+    /** Starts a branch: layer numbering restarts, so the branch reuses the parameters of the first one. */
+    GraphBuilder branch(boolean trainingBranch) {
+        this.training = trainingBranch;
+        this.layer = 0;
+        parameters.enter(NetworkPart.ENCODER);
+        return this;
+    }
+
+    /** Layers added from now on belong to the decoder. */
+    void decoder() {
+        parameters.enter(NetworkPart.DECODER);
+    }
+
+    List<RunningStatistics> statistics() {
+        return List.copyOf(statistics);
+    }
+
+    List<DropoutMask> masks() {
+        return List.copyOf(masks);
+    }
+
+    FeatureMap conv(FeatureMap x, long channelsOut, ConvGeometry g) {
+        String name = nextLayer("conv");
+        long[] out = g.convolvedLengths(x.lengths());
+        long fanIn = x.channels() * g.taps();
+        SDVariable w = parameters.weight(name + "_w", fanIn, kernelShape(g, x.channels(), channelsOut));
+        SDVariable y = NdConvolution.convolve(sd, x.value(), x.channels(), channelsOut, x.lengths(), w, g);
+        return new FeatureMap(addBias(y, parameters.bias(name + "_b", fanIn, channelsOut), out.length),
+                channelsOut, out);
+    }
+
+    FeatureMap transposedConv(FeatureMap x, long channelsOut, ConvGeometry g) {
+        String name = nextLayer("tconv");
+        long[] out = g.transposedLengths(x.lengths());
+        long fanIn = channelsOut * g.taps();
+        SDVariable w = parameters.weight(name + "_w", fanIn, kernelShape(g, channelsOut, x.channels()));
+        SDVariable y = NdTransposedConvolution.transpose(sd, x.value(), x.channels(), channelsOut, x.lengths(),
+                w, g);
+        return new FeatureMap(addBias(y, parameters.bias(name + "_b", fanIn, channelsOut), out.length),
+                channelsOut, out);
+    }
+
+    FeatureMap dense(FeatureMap x, long units) {
+        requireFlat(x, "dense");
+        String name = nextLayer("dense");
+        SDVariable w = parameters.weight(name + "_w", x.channels(), x.channels(), units);
+        SDVariable b = parameters.bias(name + "_b", x.channels(), units);
+        return new FeatureMap(sd.mmul(x.value(), w).add(b), units, new long[0]);
+    }
+
+    /** Batch norm over every axis but the channels; learnt scale and shift, one each per channel. */
+    FeatureMap batchNorm(FeatureMap x) {
+        String name = nextLayer("bn");
+        long[] perChannel = broadcastShape(x.channels(), x.dimensions());
+        SDVariable gamma = parameters.constant(name + "_gamma", 1.0, perChannel);
+        SDVariable beta = parameters.constant(name + "_beta", 0.0, perChannel);
+        SDVariable runningMean = parameters.state(name + "_mean", 0.0, perChannel);
+        SDVariable runningVariance = parameters.state(name + "_var", 1.0, perChannel);
+        SDVariable mean = runningMean;
+        SDVariable variance = runningVariance;
+        if (training) {
+            int[] axes = new int[x.dimensions() + 1];
+            for (int i = 1; i < axes.length; i++) {
+                axes[i] = i + 1;
+            }
+            mean = sd.mean(x.value(), true, axes);
+            variance = sd.mean(sd.math().squaredDifference(x.value(), mean), true, axes);
+            statistics.add(new RunningStatistics(runningMean.name(), runningVariance.name(), mean.name(),
+                    variance.name(), x.size() / x.channels()));
+        }
+        SDVariable normalised = x.value().sub(mean).mul(sd.math().rsqrt(variance.add(BATCH_NORM_EPSILON)));
+        return x.with(normalised.mul(gamma).add(beta));
+    }
+
+    /** Inverted dropout in the training branch (a mask placeholder per step), identity when inferring. */
+    FeatureMap dropout(FeatureMap x, double rate) {
+        requireFlat(x, "dropout");
+        String name = nextLayer("dropout");
+        if (!training) {
+            return x;
+        }
+        SDVariable mask = sd.placeHolder(name + "_mask", parameters.type(), x.shape());
+        masks.add(new DropoutMask(mask.name(), rate, x.size()));
+        return x.with(x.value().mul(mask));
+    }
+
+    FeatureMap relu(FeatureMap x) {
+        return x.with(sd.nn().relu(x.value(), 0.0));
+    }
+
+    FeatureMap selu(FeatureMap x) {
+        return x.with(sd.nn().selu(x.value()));
+    }
+
+    FeatureMap sigmoid(FeatureMap x) {
+        return x.with(sd.nn().sigmoid(x.value()));
+    }
+
+    /** Max pooling by 2 along every axis (1-3 axes), dropping a last odd element like PyTorch. */
+    FeatureMap maxPool(FeatureMap x) {
+        return Pooling.maxPool(sd, x);
+    }
+
+    FeatureMap globalMaxPool(FeatureMap x) {
+        int[] axes = new int[x.dimensions()];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = i + 2;
+        }
+        return new FeatureMap(sd.max(x.value(), axes), x.channels(), new long[0]);
+    }
+
+    /** Nearest-neighbour up-sampling by 2 along every axis. */
+    FeatureMap upsample(FeatureMap x) {
+        return Pooling.upsample(sd, x);
+    }
+
+    FeatureMap flatten(FeatureMap x) {
+        return new FeatureMap(sd.reshape(x.value(), -1, x.size()), x.size(), new long[0]);
+    }
+
+    FeatureMap reshape(FeatureMap x, long channels, long[] lengths) {
+        FeatureMap target = new FeatureMap(x.value(), channels, lengths);
+        if (target.size() != x.size()) {
+            throw new IllegalArgumentException("cannot reshape " + x + " to " + target);
+        }
+        return target.with(sd.reshape(x.value(), target.shape()));
+    }
+
+    private String nextLayer(String kind) {
+        return "L" + (layer++) + "_" + kind;
+    }
+
+    private SDVariable addBias(SDVariable y, SDVariable bias, int dimensions) {
+        return y.add(sd.reshape(bias, broadcastShape(bias.getShape()[0], dimensions)));
+    }
+
+    private static long[] broadcastShape(long channels, int dimensions) {
+        long[] shape = new long[dimensions + 2];
+        Arrays.fill(shape, 1);
+        shape[1] = channels;
+        return shape;
+    }
+
+    private static long[] kernelShape(ConvGeometry g, long first, long second) {
+        long[] shape = new long[g.dimensions() + 2];
+        for (int i = 0; i < g.dimensions(); i++) {
+            shape[i] = g.kernel(i);
+        }
+        shape[g.dimensions()] = first;
+        shape[g.dimensions() + 1] = second;
+        return shape;
+    }
+
+    private static void requireFlat(FeatureMap x, String layerKind) {
+        if (x.dimensions() != 0) {
+            throw new IllegalArgumentException(layerKind + " needs a flat input, found " + x + "; flatten first");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.vad.model;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One autoencoder as a single SameDiff graph: an input placeholder, a training branch ending in the mean squared
+ * error {@value #LOSS}, and an inference branch ending in {@value #RECONSTRUCTION} and its error
+ * {@value #EVAL_LOSS}. Both branches share the parameters; only batch norm and dropout differ between them.
+ */
+final class NetworkGraph {
+    static final String INPUT = "input";
+    static final String LOSS = "loss";
+    static final String RECONSTRUCTION = "reconstruction";
+    static final String EVAL_LOSS = "eval_loss";
+
+    private final SameDiff sd;
+    private final Map<String, NetworkPart> trainable;
+    private final List<String> state;
+    private final List<RunningStatistics> statistics;
+    private final List<DropoutMask> masks;
+
+    private NetworkGraph(SameDiff sd, ParameterStore store, GraphBuilder builder) {
+        this.sd = sd;
+        this.trainable = store.trainable();
+        this.state = store.state();
+        this.statistics = builder.statistics();
+        this.masks = builder.masks();
+    }
+
+    static NetworkGraph build(ModelSpec spec, DataType type) {
+        SameDiff sd = SameDiff.create();
+        Architecture architecture = spec.preset().architecture();
+        ParameterStore store = new ParameterStore(sd, type, architecture.init(), spec.seed());
+        GraphBuilder builder = new GraphBuilder(store);
+        long[] shape = new long[spec.dimensions() + 2];
+        shape[0] = -1;
+        for (int i = 0; i < spec.dimensions() + 1; i++) {
+            shape[i + 1] = spec.inputShape().get(i);
+        }
+        SDVariable inputValue = sd.placeHolder(INPUT, type, shape);
+        FeatureMap input = new FeatureMap(inputValue, spec.channels(), spec.lengths());
+        FeatureMap trained = architecture.build(builder.branch(true), input);
+        FeatureMap inferred = architecture.build(builder.branch(false), input);
+        if (trained.channels() != input.channels() || !Arrays.equals(trained.lengths(), input.lengths())) {
+            throw new IllegalStateException(spec.preset().id() + " maps " + input + " to " + trained
+                    + "; every preset must give back its input shape");
+        }
+        sd.mean(LOSS, sd.math().squaredDifference(trained.value(), inputValue));
+        sd.identity(RECONSTRUCTION, inferred.value());
+        sd.mean(EVAL_LOSS, sd.math().squaredDifference(inferred.value(), inputValue));
+        sd.setLossVariables(LOSS);
+        return new NetworkGraph(sd, store, builder);
+    }
+
+    SameDiff sameDiff() {
+        return sd;
+    }
+
+    /** Trainable parameter arrays, in creation order. */
+    Map<String, INDArray> parameters() {
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        trainable.keySet().forEach(name -> arrays.put(name, sd.getArrForVarName(name)));
+        return arrays;
+    }
+
+    /** Trainable parameters, then running statistics: everything a saved model holds. */
+    Map<String, INDArray> arrays() {
+        Map<String, INDArray> arrays = parameters();
+        state.forEach(name -> arrays.put(name, sd.getArrForVarName(name)));
+        return arrays;
+    }
+
+    Map<String, NetworkPart> parts() {
+        return trainable;
+    }
+
+    List<RunningStatistics> statistics() {
+        return statistics;
+    }
+
+    List<DropoutMask> masks() {
+        return masks;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.vad.model;
+
+import java.util.Locale;
+
+/** The autoencoder designs on offer; see REFERENCE-MODELS.md for their sources. */
+public enum Preset {
+    /** The 1D-6D study's small convolutional autoencoder; the only preset with 4-6 axes (true N-D). */
+    COMPACT(new CompactArchitecture(), 6),
+    /** Three conv/ReLU/batch-norm/pool stages and their transposed mirror. */
+    DEEP(new DeepArchitecture(), 3),
+    /** One convolution, one pool, one transposed convolution. */
+    SIMPLE(new SimpleArchitecture(), 3),
+    /** Fully connected 512-256-128-32 with batch norm and dropout. */
+    DENSE(new DenseArchitecture(), 6),
+    /** Five SELU convolutions to a dense latent, up-sampling decoder. */
+    WIDE(new WideArchitecture(), 3);
+
+    private final Architecture architecture;
+    private final int maxDimensions;
+
+    Preset(Architecture architecture, int maxDimensions) {
+        this.architecture = architecture;
+        this.maxDimensions = maxDimensions;
+    }
+
+    /** Most spatial axes this preset takes. */
+    public int maxDimensions() {
+        return maxDimensions;
+    }
+
+    /** The lower-case name used in configuration ({@code compact}, {@code deep}, ...). */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The preset named {@code id}, case-insensitive; fails listing the known names. */
+    public static Preset fromId(String id) {
+        for (Preset p : values()) {
+            if (p.id().equalsIgnoreCase(id.trim())) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown model preset '" + id
+                + "', expected one of compact, deep, simple, dense, wide");
+    }
+
+    Architecture architecture() {
+        return architecture;
+    }
+}

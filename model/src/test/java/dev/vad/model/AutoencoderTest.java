@@ -1,0 +1,98 @@
+package dev.vad.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class AutoencoderTest {
+
+    @ParameterizedTest
+    @EnumSource(Preset.class)
+    void savedModelReconstructsBitForBitAfterLoading(Preset preset) {
+        int[] shape = preset == Preset.WIDE ? new int[] {16, 16} : new int[] {12, 16};
+        Autoencoder model = Autoencoder.create(ModelSpec.of(preset, 1, 5, shape));
+        INDArray batch = SyntheticScenes.frames(9, 8, shape[0], shape[1]);
+        for (int i = 0; i < 3; i++) {
+            model.fit(batch);
+        }
+        Autoencoder loaded = Autoencoder.fromBytes(model.toBytes(), List.of(1, shape[0], shape[1]));
+
+        assertThat(loaded.spec()).isEqualTo(model.spec());
+        assertThat(loaded.toBytes()).isEqualTo(model.toBytes());
+        assertThat(bits(loaded.reconstruct(batch))).isEqualTo(bits(model.reconstruct(batch)));
+    }
+
+    @Test
+    void fourDimensionalModelRoundTrips() {
+        Autoencoder model = Autoencoder.create(ModelSpec.of(Preset.COMPACT, 1, 5, 2, 4, 8, 8));
+        INDArray batch = SyntheticScenes.windows(9, 2, 8, 8, 8).reshape(2, 1, 2, 4, 8, 8);
+        model.fit(batch);
+        Autoencoder loaded = Autoencoder.fromBytes(model.toBytes());
+        assertThat(bits(loaded.reconstruct(batch))).isEqualTo(bits(model.reconstruct(batch)));
+    }
+
+    @Test
+    void loadingRefusesAMismatchedInputShapeNamingBoth() {
+        byte[] bytes = Autoencoder.create(ModelSpec.of(Preset.COMPACT, 1, 5, 8, 16, 16)).toBytes();
+        assertThatThrownBy(() -> Autoencoder.fromBytes(bytes, List.of(1, 16, 16, 16)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("model input shape [1, 8, 16, 16]")
+                .hasMessageContaining("expected input shape [1, 16, 16, 16]");
+    }
+
+    @Test
+    void loadingRefusesForeignBytesAndNewerVersions() {
+        assertThatThrownBy(() -> Autoencoder.fromBytes(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}))
+                .hasMessageContaining("not a vad model");
+        byte[] bytes = Autoencoder.create(ModelSpec.of(Preset.COMPACT, 1, 5, 8)).toBytes();
+        ByteBuffer.wrap(bytes).putInt(4, 99);
+        assertThatThrownBy(() -> Autoencoder.fromBytes(bytes))
+                .hasMessageContaining("unknown model format version 99, this build reads up to 1");
+        byte[] truncated = Arrays.copyOf(Autoencoder.create(ModelSpec.of(Preset.COMPACT, 1, 5, 8)).toBytes(), 40);
+        assertThatThrownBy(() -> Autoencoder.fromBytes(truncated)).hasMessageContaining("truncated or corrupt");
+    }
+
+    @Test
+    void sameSeedGivesTheSameModelAndTraining() {
+        ModelSpec spec = ModelSpec.of(Preset.DENSE, 1, 21, 8, 8);
+        Autoencoder a = Autoencoder.create(spec);
+        Autoencoder b = Autoencoder.create(spec);
+        INDArray batch = SyntheticScenes.frames(3, 4, 8, 8);
+        assertThat(a.fit(batch)).isEqualTo(b.fit(batch));
+        assertThat(a.toBytes()).isEqualTo(b.toBytes());
+        assertThat(Autoencoder.create(ModelSpec.of(Preset.DENSE, 1, 22, 8, 8)).toBytes())
+                .isNotEqualTo(a.toBytes());
+    }
+
+    @Test
+    void batchesOfTheWrongShapeAreRefused() {
+        Autoencoder model = Autoencoder.create(ModelSpec.of(Preset.COMPACT, 1, 5, 8, 8));
+        assertThatThrownBy(() -> model.reconstruct(SyntheticScenes.frames(1, 2, 8, 9)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected a batch of shape [batch, 1, 8, 8], found [2, 1, 8, 9]");
+    }
+
+    @Test
+    void trainingLowersTheLossOfTheTrainedBatch() {
+        Autoencoder model = Autoencoder.create(ModelSpec.of(Preset.DEEP, 1, 5, 16, 16).withLearningRate(3e-3));
+        INDArray batch = SyntheticScenes.frames(4, 16, 16, 16);
+        double first = model.fit(batch);
+        double last = first;
+        for (int i = 0; i < 30; i++) {
+            last = model.fit(batch);
+        }
+        assertThat(last).isLessThan(first * 0.5);
+        assertThat(model.loss(batch)).isLessThan(first);
+    }
+
+    private static byte[] bits(INDArray array) {
+        return array.data().asBytes();
+    }
+}
