@@ -24,6 +24,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--height", paramLabel = "PX", defaultValue = "64", description = "Frame height (default 64).")
     int height;
 
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
+            description = "Timed runs of each side after a warm-up; medians are reported (default 3).")
+    int repeats;
+
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             description = "Kafka to publish to (default: an embedded broker started for the run).")
     String bootstrapServers;
@@ -37,7 +41,8 @@ final class BenchCommand implements Callable<Integer> {
             throw new dev.vad.common.config.ConfigException(List.of(new dev.vad.common.config.ConfigProblem(
                     "--source", "nothing", "a video file to benchmark")));
         }
-        return new IngestBenchmark(source, width, height, bootstrapServers, spec().commandLine().getOut()).run();
+        return new IngestBenchmark(source, width, height, bootstrapServers, Math.max(1, repeats),
+                spec().commandLine().getOut()).run();
     }
 
     @picocli.CommandLine.Spec

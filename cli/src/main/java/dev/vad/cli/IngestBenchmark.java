@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code vad bench ingest}: decode, scale, window and publish a whole file to a real broker as fast as possible,
- * and in the same run time the ffmpeg command line doing the same decode and scale to raw video.
+ * and in the same run time the ffmpeg command line doing the same decode and scale to raw video. After one
+ * untimed warm-up run, each side runs {@code repeats} times; medians are reported.
  */
 final class IngestBenchmark {
 
@@ -38,8 +39,11 @@ final class IngestBenchmark {
     private final String bootstrapServers;
     private final PrintWriter out;
 
-    IngestBenchmark(String source, int width, int height, String bootstrapServers, PrintWriter out) {
+    private final int repeats;
+
+    IngestBenchmark(String source, int width, int height, String bootstrapServers, int repeats, PrintWriter out) {
         this.source = source;
+        this.repeats = repeats;
         this.width = width;
         this.height = height;
         this.bootstrapServers = bootstrapServers;
@@ -54,24 +58,29 @@ final class IngestBenchmark {
                 : null;
         flags.put("bootstrap-servers", broker == null ? bootstrapServers : broker.bootstrapServers());
         try {
-            ConfigReader config = new ConfigReader(flags, Map.of());
+            ConfigReader config = new ConfigReader(flags, System.getenv());
             IngestSettings settings = IngestSettings.load(config, List.of(source), List.of("bench"), List.of(), true);
             config.validate();
             out.println("bench=ingest source=" + source + " size=" + width + "x" + height + " colour=grey broker="
                     + (broker == null ? bootstrapServers : "embedded"));
-            decodeOnly(settings);
-            Timed result = ingest(settings);
-            double ingestFps = result.framesDecoded() / result.seconds();
-            out.printf("frames=%d%nwindows=%d%ningest_fps=%.1f%n", result.framesDecoded(), result.windowsPublished(),
-                    ingestFps);
-            double decodeFps = decodeOnly(settings);
-            out.printf("javacv_decode_fps=%.1f%n", decodeFps);
-            double ffmpegFps = ffmpeg(result.framesDecoded());
-            if (ffmpegFps <= 0) {
-                out.println("ffmpeg_fps=skipped (the ffmpeg command is not installed: apt-get install ffmpeg)");
-                return 1;
+            Timed warmUp = ingest(settings.withFramesTopic(settings.topics().frames() + ".warm-up"));
+            double[] ingestFps = new double[repeats];
+            double[] decodeFps = new double[repeats];
+            double[] ffmpegFps = new double[repeats];
+            for (int i = 0; i < repeats; i++) {
+                Timed run = ingest(settings.withFramesTopic(settings.topics().frames() + "." + i));
+                ingestFps[i] = run.framesDecoded() / run.seconds();
+                decodeFps[i] = decodeOnly(settings);
+                ffmpegFps[i] = ffmpeg(run.framesDecoded());
+                if (ffmpegFps[i] <= 0) {
+                    out.println("ffmpeg_fps=skipped (the ffmpeg command is not installed: apt-get install ffmpeg)");
+                    return 1;
+                }
             }
-            out.printf("ffmpeg_fps=%.1f%nratio=%.2f%n", ffmpegFps, ingestFps / ffmpegFps);
+            out.printf("frames=%d%nwindows=%d%nruns=%d (medians after one warm-up run)%n", warmUp.framesDecoded(),
+                    warmUp.windowsPublished(), repeats);
+            out.printf("ingest_fps=%.1f%njavacv_decode_fps=%.1f%nffmpeg_fps=%.1f%nratio=%.2f%n", median(ingestFps),
+                    median(decodeFps), median(ffmpegFps), median(ingestFps) / median(ffmpegFps));
             return 0;
         } finally {
             out.flush();
@@ -104,6 +113,13 @@ final class IngestBenchmark {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private record Timed(long framesDecoded, long windowsPublished, double seconds) {

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class IngestService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+    static final int BULK_LINGER_MS = 25;
 
     private final Producer<String, FrameWindow> producer;
     private final Map<String, StreamIngestor> ingestors = new LinkedHashMap<>();
@@ -57,7 +59,7 @@ public final class IngestService implements AutoCloseable {
         }
         WireSerdes serdes = new WireSerdes(WireLimits.DEFAULT);
         IngestService service = new IngestService(clients.producer("vad-ingest", new StringSerializer(),
-                serdes.frameWindowSerializer()));
+                serdes.frameWindowSerializer(), producerTuning(settings)));
         SplittableRandom random = new SplittableRandom(seed);
         WindowSink sink = new KafkaWindowSink(service.producer, settings.topics().frames(), clock);
         for (StreamPlan plan : settings.streams()) {
@@ -73,6 +75,16 @@ public final class IngestService implements AutoCloseable {
             service.runs.put(plan.streamId(), executor.submit(() -> runStream(plan, ingestor)));
         }
         return service;
+    }
+
+    /**
+     * Live or paced streams keep the default short linger (latency); when every stream is a file read as fast as
+     * possible (replay, backfill), records linger longer so fewer, larger requests carry them (throughput).
+     */
+    static Map<String, Object> producerTuning(IngestSettings settings) {
+        boolean bulk = settings.streams().stream()
+                .noneMatch(plan -> plan.source().kind().live() || plan.realtime() || plan.loop());
+        return bulk ? Map.of(ProducerConfig.LINGER_MS_CONFIG, BULK_LINGER_MS) : Map.of();
     }
 
     /** Waits for every stream to end (finite sources) or to be stopped, and says how each ended. */

@@ -41,6 +41,13 @@ public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, W
     /** Colour of the frames ingest publishes. */
     public enum Colour { GREY, RGB }
 
+    /** The same settings publishing to another frames topic. */
+    public IngestSettings withFramesTopic(String topic) {
+        TopicNames t = new TopicNames(topic, topics.models(), topics.scores(), topics.reconstructions(),
+                topics.events(), topics.deadLetters());
+        return new IngestSettings(streams, geometry, shape, ffmpeg, kafka, t, topicSettings, metrics);
+    }
+
     /**
      * Loads and validates; every problem is recorded in {@code config} (call {@link ConfigReader#validate()}).
      *

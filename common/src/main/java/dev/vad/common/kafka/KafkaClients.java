@@ -44,13 +44,22 @@ public final class KafkaClients implements AutoCloseable {
     }
 
     public <K, V> Producer<K, V> producer(String clientId, Serializer<K> keys, Serializer<V> values) {
-        KafkaProducer<K, V> producer = new KafkaProducer<>(producerConfig(clientId), keys, values);
+        return producer(clientId, keys, values, Map.of());
+    }
+
+    /**
+     * A producer whose defaults are adjusted by {@code tuning} (e.g. a longer {@code linger.ms} for bulk replay);
+     * the user's client settings still win.
+     */
+    public <K, V> Producer<K, V> producer(String clientId, Serializer<K> keys, Serializer<V> values,
+                                          Map<String, Object> tuning) {
+        KafkaProducer<K, V> producer = new KafkaProducer<>(producerConfig(clientId, tuning), keys, values);
         bind(new KafkaClientMetrics(producer));
         return producer;
     }
 
-    /** The settings of producers built here: the pipeline's defaults overridden by the user's client settings. */
-    Map<String, Object> producerConfig(String clientId) {
+    /** The settings of producers built here: the pipeline's defaults, then {@code tuning}, then the user's. */
+    Map<String, Object> producerConfig(String clientId, Map<String, Object> tuning) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -60,6 +69,7 @@ public final class KafkaClients implements AutoCloseable {
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxMessageBytes);
         config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L << 20);
+        config.putAll(tuning);
         config.putAll(common());
         return config;
     }

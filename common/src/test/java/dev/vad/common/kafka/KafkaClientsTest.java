@@ -16,11 +16,13 @@ class KafkaClientsTest {
     @Test
     void producersAreIdempotentWithAcksAllAndUserSettingsOnTop() {
         try (KafkaClients clients = new KafkaClients(settings, MeterRegistries.prometheus("t"), 1 << 24)) {
-            Map<String, Object> config = clients.producerConfig("ingest-1");
+            Map<String, Object> config = clients.producerConfig("ingest-1", Map.of("linger.ms", 25,
+                    "compression.type", "none"));
 
             assertThat(config).containsEntry("enable.idempotence", true)
                     .containsEntry("acks", "all")
                     .containsEntry("max.request.size", 1 << 24)
+                    .containsEntry("linger.ms", 25)
                     .containsEntry("compression.type", "zstd")
                     .containsEntry("security.protocol", "SASL_SSL")
                     .containsEntry("bootstrap.servers", "k1:9092");
