@@ -4,44 +4,59 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A live stream served by the ffmpeg command line on loopback ({@code ffmpeg -re ... -listen 1}), as a camera or a
- * streaming server would: a test pattern at 25 fps, encoded and sent in real time until stopped.
+ * A live stream served by the ffmpeg command line on loopback, as a camera or a streaming server would: a test
+ * pattern at 25 fps, encoded and sent in real time ({@code -re}) until stopped.
  */
 final class LiveServer implements AutoCloseable {
 
-
     private final List<String> command;
+    private final String url;
     private Process process;
 
-    private LiveServer(List<String> command) {
-        this.command = command;
+    private LiveServer(String codec, String format, List<String> output, String url) {
+        List<String> c = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi",
+                "-i", "testsrc2=size=160x120:rate=25", "-c:v", codec, "-q:v", "5", "-f", format));
+        c.addAll(output);
+        this.command = List.copyOf(c);
+        this.url = url;
     }
 
-    /** MPEG-TS over HTTP on a free loopback port. */
+    /** MPEG-TS over HTTP ({@code ffmpeg -listen 1}) on a free loopback port. */
     static LiveServer httpMpegTs() throws IOException {
         String url = "http://127.0.0.1:" + freePort() + "/live.ts";
-        return new LiveServer(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i",
-                "testsrc2=size=160x120:rate=25", "-c:v", "mpeg2video", "-q:v", "5", "-f", "mpegts", "-listen", "1",
-                url));
+        return new LiveServer("mpeg2video", "mpegts", List.of("-listen", "1", url), url);
     }
 
     /** MJPEG over HTTP (multipart), as IP cameras serve it. */
     static LiveServer httpMjpeg() throws IOException {
         String url = "http://127.0.0.1:" + freePort() + "/camera.mjpg";
-        return new LiveServer(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i",
-                "testsrc2=size=160x120:rate=25", "-c:v", "mjpeg", "-q:v", "5", "-f", "mpjpeg", "-listen", "1", url));
+        return new LiveServer("mjpeg", "mpjpeg", List.of("-listen", "1", url), url);
+    }
+
+    /** MPEG-TS over a TCP connection the server listens for. */
+    static LiveServer tcpMpegTs() throws IOException {
+        String url = "tcp://127.0.0.1:" + freePort();
+        return new LiveServer("mpeg2video", "mpegts", List.of(url + "?listen=1"), url);
+    }
+
+    /** MPEG-TS sent as UDP datagrams to a loopback port the ingest listens on. */
+    static LiveServer udpMpegTs() throws IOException {
+        String url = "udp://127.0.0.1:" + freePort();
+        return new LiveServer("mpeg2video", "mpegts", List.of(url + "?pkt_size=1316"), url);
     }
 
     static boolean ffmpegInstalled() {
         return Files.isExecutable(Path.of("/usr/bin/ffmpeg")) || Files.isExecutable(Path.of("/usr/local/bin/ffmpeg"));
     }
 
+    /** What a client opens. */
     String url() {
-        return command.get(command.size() - 1);
+        return url;
     }
 
     LiveServer start() throws IOException {

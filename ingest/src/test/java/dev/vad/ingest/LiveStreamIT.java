@@ -20,7 +20,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import java.io.IOException;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Live network streams served by a local ffmpeg process, dropped and restored. */
@@ -86,17 +91,26 @@ class LiveStreamIT {
         }
     }
 
-    @Test
-    void anMjpegCameraStreamIsWindowedLive(KafkaBackend kafka) throws Exception {
-        LiveServer server = LiveServer.httpMjpeg();
+    static Stream<Arguments> streams() throws IOException {
+        return Stream.of(Arguments.of("HTTP MJPEG", LiveServer.httpMjpeg()),
+                Arguments.of("TCP MPEG-TS", LiveServer.tcpMpegTs()),
+                Arguments.of("UDP MPEG-TS", LiveServer.udpMpegTs()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("streams")
+    void aLiveStreamIsWindowedWithWallClockTimes(String kind, LiveServer server, KafkaBackend kafka)
+            throws Exception {
         try (server; FramesTopic frames = new FramesTopic(kafka.bootstrapServers(), topic)) {
             server.start();
-            try (IngestService ignored = ingest(kafka, server.url(), "ipcam")) {
+            try (IngestService ignored = ingest(kafka, server.url(), "cam")) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> frames.poll().size() >= 3);
             }
-            FrameWindow window = frames.windows("ipcam").get(1);
+            FrameWindow window = frames.windows("cam").get(1);
             assertThat(window.frameCount()).isEqualTo(5);
-            assertThat(window.captureTimesMicros()[4]).isGreaterThan(window.captureTimesMicros()[0]);
+            assertThat(window.timestampKind()).isEqualTo(TimestampKind.WALL_CLOCK);
+            assertThat(window.captureTimesMicros()[4]).isGreaterThanOrEqualTo(window.captureTimesMicros()[0]);
+            assertThat(window.sequence()).isEqualTo(1);
         }
     }
 }
