@@ -1,0 +1,46 @@
+package dev.vad.model.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+import org.junit.jupiter.api.Test;
+
+class FrameErrorsTest {
+
+    @Test
+    void aSmallBlobBarelyMovesTheMeanButDominatesTheWorstPatch() {
+        int h = 32;
+        int w = 32;
+        float[] map = new float[2 * h * w];
+        java.util.Arrays.fill(map, 0.001f);
+        for (int y = 20; y < 24; y++) {
+            for (int x = 28; x < 32; x++) {
+                map[h * w + y * w + x] = 0.5f;
+            }
+        }
+
+        FrameErrors.FrameError[] errors = FrameErrors.of(map, 2, h, w, 4);
+
+        assertThat(errors[0].mean()).isCloseTo(0.001, offset(1e-7));
+        assertThat(errors[0].worstPatch()).isCloseTo(0.001, offset(1e-7));
+        assertThat(errors[1].mean()).isCloseTo((16 * 0.5 + (1024 - 16) * 0.001) / 1024, offset(1e-7));
+        assertThat(errors[1].worstPatch()).as("the blob at the right edge is found").isCloseTo(0.5, offset(1e-6));
+    }
+
+    @Test
+    void aPatchLargerThanTheFrameIsTheWholeFrame() {
+        float[] map = {1, 2, 3, 4};
+
+        FrameErrors.FrameError[] errors = FrameErrors.of(map, 1, 2, 2, 16);
+
+        assertThat(errors[0].mean()).isEqualTo(2.5);
+        assertThat(errors[0].worstPatch()).isEqualTo(2.5);
+    }
+
+    @Test
+    void refusesAMapOfTheWrongSize() {
+        assertThatThrownBy(() -> FrameErrors.of(new float[10], 1, 3, 3, 2))
+                .hasMessage("expected 1x3x3 = 9 errors, found 10");
+    }
+}
