@@ -1,0 +1,24 @@
+package dev.vad.scorer.calibration;
+
+/**
+ * How raw scores are calibrated per stream.
+ *
+ * @param historyFrames   recent normal scores kept per stream (the causal baseline once it is full enough)
+ * @param minHistory      scores needed before the stream's own history replaces the model's validation statistics
+ * @param refreshEvery    scores between recomputations of the history's median and MAD
+ * @param threshold       calibrated score at or above which a frame counts as anomalous
+ */
+public record CalibrationSettings(int historyFrames, int minHistory, int refreshEvery, double threshold) {
+
+    public static final CalibrationSettings DEFAULT = new CalibrationSettings(3000, 300, 50, 4.0);
+
+    public CalibrationSettings {
+        if (historyFrames < 1 || minHistory < 1 || minHistory > historyFrames || refreshEvery < 1) {
+            throw new IllegalArgumentException("calibration needs 1 <= minHistory <= historyFrames and refreshEvery"
+                    + " >= 1, found " + minHistory + ", " + historyFrames + ", " + refreshEvery);
+        }
+        if (!(threshold > 0)) {
+            throw new IllegalArgumentException("calibration threshold must be > 0, found " + threshold);
+        }
+    }
+}
