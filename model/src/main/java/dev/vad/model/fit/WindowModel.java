@@ -1,0 +1,92 @@
+package dev.vad.model.fit;
+
+import dev.vad.common.wire.FrameWindow;
+import dev.vad.common.wire.Normalisation;
+import dev.vad.model.Autoencoder;
+import dev.vad.model.WindowTensor;
+import dev.vad.model.WindowView;
+import dev.vad.model.score.FrameErrors;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * An autoencoder with the view and normalisation that turn frame windows into its input: what a trainer fits
+ * and a scorer runs. Not thread-safe (the autoencoder is not).
+ */
+public final class WindowModel {
+
+    /** Score kinds of the calibration statistics. */
+    public static final String FRAME_MEAN = "frame_mean";
+    public static final String FRAME_PATCH = "frame_patch";
+
+    private final Autoencoder network;
+    private final WindowView view;
+    private final Normalisation normalisation;
+    private final int patch;
+
+    /**
+     * @param patch side of the patches whose worst one gives the localised frame score
+     */
+    public WindowModel(Autoencoder network, WindowView view, Normalisation normalisation, int patch) {
+        this.network = network;
+        this.view = view;
+        this.normalisation = normalisation;
+        this.patch = patch;
+    }
+
+    /** One training step on a batch of windows; returns the loss before the step. */
+    public double fit(List<FrameWindow> windows) {
+        return network.fit(view.toView(WindowTensor.batch(windows, normalisation)));
+    }
+
+    /** Reconstructs windows; the result holds input and output as {@code [n, C, T, H, W]} batches. */
+    public Reconstructed reconstruct(List<FrameWindow> windows) {
+        INDArray input = WindowTensor.batch(windows, normalisation);
+        INDArray output = view.fromView(network.reconstruct(view.toView(input)));
+        return new Reconstructed(input, output);
+    }
+
+    public Autoencoder network() {
+        return network;
+    }
+
+    public WindowView view() {
+        return view;
+    }
+
+    public Normalisation normalisation() {
+        return normalisation;
+    }
+
+    /** Input and reconstruction of a batch of windows, {@code [n, C, T, H, W]} each. */
+    public final class Reconstructed {
+
+        private final INDArray input;
+        private final INDArray output;
+
+        Reconstructed(INDArray input, INDArray output) {
+            this.input = input;
+            this.output = output;
+        }
+
+        /** Mean squared error over every element of the batch. */
+        public double loss() {
+            return input.squaredDistance(output) / input.length();
+        }
+
+        /** Squared error per pixel of window {@code index}, averaged over channels ({@code T x H x W}). */
+        public float[] errorMap(int index) {
+            return WindowTensor.errorMap(input, output, index);
+        }
+
+        /** Per-frame mean and worst-patch errors of window {@code index}. */
+        public FrameErrors.FrameError[] frameErrors(int index) {
+            return FrameErrors.of(errorMap(index), view.frames(), view.height(), view.width(), patch);
+        }
+
+        /** Reconstructed pixels of window {@code index}, in the window's byte layout. */
+        public byte[] pixels(int index) {
+            return WindowTensor.pixels(output, index, normalisation);
+        }
+    }
+}
