@@ -59,6 +59,22 @@ class ModelFitterTest {
     }
 
     @Test
+    void aTrue4dModelLearnsTheWindowsTooAtAModerateLearningRate() {
+        List<FrameWindow> training = windows(1, 48);
+        List<FrameWindow> validation = windows(2, 12);
+        FitSettings settings = new FitSettings(Preset.COMPACT, 4, 8, 300, 3e-3, 11, 4);
+        WindowModel model = ModelFitter.create(training.get(0), settings);
+        double baseline = SyntheticScenes.meanBaseline(
+                dev.vad.model.WindowTensor.batch(training, model.normalisation()),
+                dev.vad.model.WindowTensor.batch(validation, model.normalisation()));
+
+        ModelFitter.Fitted fitted = ModelFitter.fit(model, training, validation, settings, (step, loss) -> { });
+
+        assertThat(model.network().spec().inputShape()).containsExactly(1, 2, 2, SIDE, SIDE);
+        assertThat(fitted.validationLoss()).as("well below predicting the mean frame").isLessThan(baseline * 0.7);
+    }
+
+    @Test
     void a2dModelSeesEachFrameAndGivesBackWindowShapedReconstructions() {
         List<FrameWindow> data = windows(3, 4);
         WindowModel model = ModelFitter.create(data.get(0), new FitSettings(Preset.COMPACT, 2, 2, 1, 1e-3, 5, 4));
