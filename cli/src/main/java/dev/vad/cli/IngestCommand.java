@@ -102,18 +102,12 @@ final class IngestCommand implements Callable<Integer> {
     String maxDecodeErrors;
 
     @Mixin
-    KafkaOptions kafka;
-
-    @Mixin
-    TopicOptions topics;
-
-    @Mixin
-    MetricsOptions metrics;
+    ServiceOptions options;
 
     @Override
     public Integer call() throws InterruptedException {
         ConfigReader config = ServiceConfig.of(spec);
-        IngestSettings settings = IngestSettings.load(config, sources, streamIds, kafka.properties, true);
+        IngestSettings settings = IngestSettings.load(config, sources, streamIds, options.kafka.properties, true);
         config.validate();
 
         PrometheusMeterRegistry registry = MeterRegistries.prometheus("ingest");

@@ -14,13 +14,7 @@ final class ScoreCommand implements Callable<Integer> {
     String model;
 
     @Mixin
-    KafkaOptions kafka;
-
-    @Mixin
-    TopicOptions topics;
-
-    @Mixin
-    MetricsOptions metrics;
+    ServiceOptions options;
 
     @Override
     public Integer call() {

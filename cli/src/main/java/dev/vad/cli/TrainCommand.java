@@ -20,13 +20,7 @@ final class TrainCommand implements Callable<Integer> {
     String to;
 
     @Mixin
-    KafkaOptions kafka;
-
-    @Mixin
-    TopicOptions topics;
-
-    @Mixin
-    MetricsOptions metrics;
+    ServiceOptions options;
 
     @Override
     public Integer call() {

@@ -35,15 +35,19 @@ class ModelFitterTest {
         return out;
     }
 
+    /** Mean squared error of predicting every validation pixel by the training windows' mean at that pixel. */
+    private static double meanBaseline(WindowModel model, List<FrameWindow> training, List<FrameWindow> validation) {
+        return SyntheticScenes.meanBaseline(dev.vad.model.WindowTensor.batch(training, model.normalisation()),
+                dev.vad.model.WindowTensor.batch(validation, model.normalisation()));
+    }
+
     @Test
     void aFittedModelReconstructsHeldOutWindowsAndCalibratesBothScoreKinds() {
         List<FrameWindow> training = windows(1, 48);
         List<FrameWindow> validation = windows(2, 12);
         FitSettings settings = new FitSettings(Preset.COMPACT, 2, 8, 200, 1e-2, 11, 4);
         WindowModel model = ModelFitter.create(training.get(0), settings);
-        double baseline = SyntheticScenes.meanBaseline(
-                dev.vad.model.WindowTensor.batch(training, model.normalisation()),
-                dev.vad.model.WindowTensor.batch(validation, model.normalisation()));
+        double baseline = meanBaseline(model, training, validation);
         List<Double> losses = new ArrayList<>();
 
         ModelFitter.Fitted fitted = ModelFitter.fit(model, training, validation, settings,
@@ -64,9 +68,7 @@ class ModelFitterTest {
         List<FrameWindow> validation = windows(2, 12);
         FitSettings settings = new FitSettings(Preset.COMPACT, 4, 8, 300, 3e-3, 11, 4);
         WindowModel model = ModelFitter.create(training.get(0), settings);
-        double baseline = SyntheticScenes.meanBaseline(
-                dev.vad.model.WindowTensor.batch(training, model.normalisation()),
-                dev.vad.model.WindowTensor.batch(validation, model.normalisation()));
+        double baseline = meanBaseline(model, training, validation);
 
         ModelFitter.Fitted fitted = ModelFitter.fit(model, training, validation, settings, (step, loss) -> { });
 
