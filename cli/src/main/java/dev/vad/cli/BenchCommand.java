@@ -9,10 +9,13 @@ import picocli.CommandLine.Parameters;
 /** {@code vad bench}: figures with a ratio against a peer measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks, each printing name=value lines ending in the ratio against a peer measured in",
-            "the same run.", "  ingest: decode+scale+window+publish a file vs the ffmpeg command decoding and scaling it"})
+            "the same run.", "  ingest: decode+scale+window+publish a file vs the ffmpeg command decoding and scaling it",
+            "  train, infer: compact and deep, 2D and 3D, batch 32, 64x64 grey (3D: 8 frames) vs PyTorch",
+            "  conv4d: a true 4D convolution vs a 3D one of equal output size (multiply-add ratio 3)",
+            "Model benchmarks want memory: run them with VAD_JAVA_OPTS=-Xmx2g."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, train, infer or kafka.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, train, infer, conv4d or kafka.")
     String what;
 
     @Option(names = "--source", paramLabel = "FILE", description = "Video file (bench ingest).")
@@ -28,14 +31,42 @@ final class BenchCommand implements Callable<Integer> {
             description = "Timed runs of each side after a warm-up; medians are reported (default 3).")
     int repeats;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
+            description = "Threads of both engines (train, infer, conv4d; default 2).")
+    int threads;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "10",
+            description = "Timed steps per run (train, infer; default 10, after 3 warm-up steps).")
+    int iterations;
+
+    @Option(names = "--install-torch", description = "Install Debian's python3-torch if it is missing (as root).")
+    boolean installTorch;
+
+    @Option(names = "--rss-steps", paramLabel = "N", defaultValue = "0",
+            description = "bench train: instead, train compact 3D for N steps and report resident memory growth.")
+    int rssSteps;
+
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             description = "Kafka to publish to (default: an embedded broker started for the run).")
     String bootstrapServers;
 
     @Override
     public Integer call() throws Exception {
-        if (!"ingest".equals(what)) {
-            throw new NotInThisBuild("the " + what + " benchmark");
+        ModelBenchmarks models = new ModelBenchmarks(spec().commandLine().getOut());
+        switch (what) {
+            case "train":
+                return rssSteps > 0 ? models.memory(threads, rssSteps, Math.max(1, rssSteps / 20))
+                        : models.compare(dev.vad.model.bench.BenchMode.TRAIN, threads, 3, iterations, repeats,
+                        installTorch);
+            case "infer":
+                return models.compare(dev.vad.model.bench.BenchMode.INFER, threads, 3, iterations, repeats,
+                        installTorch);
+            case "conv4d":
+                return models.convolution(threads);
+            case "ingest":
+                break;
+            default:
+                throw new NotInThisBuild("the " + what + " benchmark");
         }
         if (source == null) {
             throw new dev.vad.common.config.ConfigException(List.of(new dev.vad.common.config.ConfigProblem(

@@ -1,0 +1,71 @@
+package dev.vad.cli;
+
+import dev.vad.model.bench.BenchMode;
+import dev.vad.model.bench.ConvRatioBenchmark;
+import dev.vad.model.bench.ConvRatioOptions;
+import dev.vad.model.bench.ModelBenchOptions;
+import dev.vad.model.bench.ModelBenchmark;
+import dev.vad.model.bench.ModelComparison;
+import dev.vad.model.bench.RssCheck;
+import dev.vad.model.bench.TorchPeer;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code vad bench train|infer|conv4d}: the model engine against PyTorch (the same networks, same threads, one
+ * run), and 4D convolution against 3D. ND4J prints graph chatter on stdout, so stdout points at stderr while the
+ * engine runs and only the figures reach the real stdout.
+ */
+final class ModelBenchmarks {
+
+    private final PrintWriter out;
+
+    ModelBenchmarks(PrintWriter out) {
+        this.out = out;
+    }
+
+    int compare(BenchMode mode, int threads, int warmUp, int iterations, int repeats, boolean installTorch) {
+        ModelBenchOptions options = ModelBenchOptions.defaults(mode).withThreads(threads)
+                .withIterations(warmUp, iterations, repeats);
+        Path script = TorchPeer.findScript(List.of(Path.of("").toAbsolutePath())).orElse(TorchPeer.SCRIPT);
+        TorchPeer peer = new TorchPeer(TorchPeer.SYSTEM_PYTHON, script, installTorch, Duration.ofMinutes(30));
+        print(quietly(() -> new ModelComparison(new ModelBenchmark(System::nanoTime), peer).run(options)));
+        return 0;
+    }
+
+    int memory(int threads, int steps, int every) {
+        ModelBenchOptions options = ModelBenchOptions.defaults(BenchMode.TRAIN).withThreads(threads);
+        print(quietly(() -> List.of(new RssCheck().run(options, RssCheck.defaultCase(options), steps, every).line())));
+        return 0;
+    }
+
+    int convolution(int threads) {
+        print(quietly(() -> {
+            List<String> lines = new ArrayList<>();
+            new ConvRatioBenchmark(System::nanoTime).run(ConvRatioOptions.defaults().withThreads(threads))
+                    .forEach(r -> lines.add(r.line()));
+            return lines;
+        }));
+        return 0;
+    }
+
+    private void print(List<String> lines) {
+        lines.forEach(out::println);
+        out.flush();
+    }
+
+    private static List<String> quietly(Supplier<List<String>> run) {
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            return run.get();
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+}

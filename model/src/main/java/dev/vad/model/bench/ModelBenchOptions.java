@@ -1,0 +1,94 @@
+package dev.vad.model.bench;
+
+import dev.vad.model.Preset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Settings of {@code vad bench train|infer}.
+ *
+ * @param mode             train ({@code fit}) or infer ({@code reconstruct})
+ * @param presets          designs to time (default compact and deep)
+ * @param dimensions       2 (per frame {@code [H, W]}) and/or 3 (window {@code [T, H, W]}) (default both)
+ * @param batch            examples per step (default 32)
+ * @param frames           window length T of the 3D cases (default 8)
+ * @param height           frame height in pixels (default 64)
+ * @param width            frame width in pixels (default 64)
+ * @param threads          native threads of both engines (default 2)
+ * @param warmUpIterations untimed steps first (default 3)
+ * @param timedIterations  steps per timed run (default 10)
+ * @param repeats          timed runs; the median is reported (default 3)
+ * @param seed             seed of the parameters and the batch (default 42)
+ */
+public record ModelBenchOptions(BenchMode mode, List<Preset> presets, List<Integer> dimensions, int batch,
+        int frames, int height, int width, int threads, int warmUpIterations, int timedIterations, int repeats,
+        long seed) {
+
+    public ModelBenchOptions {
+        presets = List.copyOf(presets);
+        dimensions = List.copyOf(dimensions);
+        List<String> problems = new ArrayList<>();
+        if (mode == null) {
+            problems.add("mode is missing (train or infer)");
+        }
+        if (presets.isEmpty()) {
+            problems.add("presets: at least one is needed (compact, deep)");
+        }
+        if (dimensions.isEmpty() || dimensions.stream().anyMatch(d -> d != 2 && d != 3)) {
+            problems.add("dimensions must be 2 and/or 3, found " + dimensions);
+        }
+        positive(problems, "batch", batch);
+        positive(problems, "frames", frames);
+        positive(problems, "height", height);
+        positive(problems, "width", width);
+        positive(problems, "threads", threads);
+        positive(problems, "timed iterations", timedIterations);
+        positive(problems, "repeats", repeats);
+        if (warmUpIterations < 0) {
+            problems.add("warm-up iterations must be 0 or more, found " + warmUpIterations);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid model benchmark options: " + String.join("; ", problems));
+        }
+    }
+
+    /** The setting: compact and deep, 2D and 3D, batch 32, 64x64 grey, 8 frames, 2 threads. */
+    public static ModelBenchOptions defaults(BenchMode mode) {
+        return new ModelBenchOptions(mode, List.of(Preset.COMPACT, Preset.DEEP), List.of(2, 3), 32, 8, 64, 64, 2,
+                3, 10, 3, 42);
+    }
+
+    public ModelBenchOptions withThreads(int newThreads) {
+        return new ModelBenchOptions(mode, presets, dimensions, batch, frames, height, width, newThreads,
+                warmUpIterations, timedIterations, repeats, seed);
+    }
+
+    public ModelBenchOptions withIterations(int warmUp, int timed, int newRepeats) {
+        return new ModelBenchOptions(mode, presets, dimensions, batch, frames, height, width, threads, warmUp,
+                timed, newRepeats, seed);
+    }
+
+    public ModelBenchOptions withShape(List<Preset> newPresets, List<Integer> newDimensions, int newBatch,
+            int newFrames, int newHeight, int newWidth) {
+        return new ModelBenchOptions(mode, newPresets, newDimensions, newBatch, newFrames, newHeight, newWidth,
+                threads, warmUpIterations, timedIterations, repeats, seed);
+    }
+
+    /** Every preset at every dimensionality, presets first, in the order given; 1 channel (grey). */
+    public List<BenchCase> cases() {
+        List<BenchCase> cases = new ArrayList<>();
+        for (Preset preset : presets) {
+            for (int d : dimensions) {
+                List<Integer> shape = d == 2 ? List.of(height, width) : List.of(frames, height, width);
+                cases.add(new BenchCase(preset, d, 1, shape));
+            }
+        }
+        return cases;
+    }
+
+    private static void positive(List<String> problems, String name, int value) {
+        if (value < 1) {
+            problems.add(name + " must be at least 1, found " + value);
+        }
+    }
+}
