@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
             "the same run.", "  ingest: decode+scale+window+publish a file vs the ffmpeg command decoding and scaling it",
             "  train, infer: compact and deep, 2D and 3D, batch 32, 64x64 grey (3D: 8 frames) vs PyTorch",
             "  conv4d: a true 4D convolution vs a 3D one of equal output size (multiply-add ratio 3)",
+            "  kafka: frame windows through the pipeline's producer vs Kafka's ProducerPerformance",
             "Model benchmarks want memory: run them with VAD_JAVA_OPTS=-Xmx2g."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -46,6 +47,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "bench train: instead, train compact 3D for N steps and report resident memory growth.")
     int rssSteps;
 
+    @Option(names = "--records", paramLabel = "N", defaultValue = "5000",
+            description = "Windows to publish (bench kafka; default 5000, plus a tenth to warm up).")
+    int records;
+
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             description = "Kafka to publish to (default: an embedded broker started for the run).")
     String bootstrapServers;
@@ -63,6 +68,8 @@ final class BenchCommand implements Callable<Integer> {
                         installTorch);
             case "conv4d":
                 return models.convolution(threads);
+            case "kafka":
+                return new KafkaBenchmark(records, bootstrapServers, spec().commandLine().getOut()).run();
             case "ingest":
                 break;
             default:
