@@ -1,10 +1,15 @@
 package dev.vad.cli;
 
+import dev.vad.common.config.ConfigException;
+import dev.vad.common.config.ConfigProblem;
+import dev.vad.model.bench.BenchMode;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code vad bench}: figures with a ratio against a peer measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -15,6 +20,9 @@ import picocli.CommandLine.Parameters;
             "  kafka: frame windows through the pipeline's producer vs Kafka's ProducerPerformance",
             "Model benchmarks want memory: run them with VAD_JAVA_OPTS=-Xmx2g."})
 final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, train, infer, conv4d or kafka.")
     String what;
@@ -57,36 +65,29 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelBenchmarks models = new ModelBenchmarks(spec().commandLine().getOut());
+        ModelBenchmarks models = new ModelBenchmarks(spec.commandLine().getOut());
         switch (what) {
             case "train":
                 return rssSteps > 0 ? models.memory(threads, rssSteps, Math.max(1, rssSteps / 20))
-                        : models.compare(dev.vad.model.bench.BenchMode.TRAIN, threads, 3, iterations, repeats,
+                        : models.compare(BenchMode.TRAIN, threads, 3, iterations, repeats,
                         installTorch);
             case "infer":
-                return models.compare(dev.vad.model.bench.BenchMode.INFER, threads, 3, iterations, repeats,
+                return models.compare(BenchMode.INFER, threads, 3, iterations, repeats,
                         installTorch);
             case "conv4d":
                 return models.convolution(threads);
             case "kafka":
-                return new KafkaBenchmark(records, bootstrapServers, spec().commandLine().getOut()).run();
+                return new KafkaBenchmark(records, bootstrapServers, spec.commandLine().getOut()).run();
             case "ingest":
                 break;
             default:
                 throw new NotInThisBuild("the " + what + " benchmark");
         }
         if (source == null) {
-            throw new dev.vad.common.config.ConfigException(List.of(new dev.vad.common.config.ConfigProblem(
+            throw new ConfigException(List.of(new ConfigProblem(
                     "--source", "nothing", "a video file to benchmark")));
         }
         return new IngestBenchmark(source, width, height, bootstrapServers, Math.max(1, repeats),
-                spec().commandLine().getOut()).run();
-    }
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private picocli.CommandLine.Model.CommandSpec spec() {
-        return spec;
+                spec.commandLine().getOut()).run();
     }
 }

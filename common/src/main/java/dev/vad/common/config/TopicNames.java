@@ -22,12 +22,6 @@ public record TopicNames(String frames, String models, String scores, String rec
                 name(config, "topic-dlq", DEFAULT.deadLetters));
     }
 
-    /** The same input topics with suffixed output topics, for the separate outputs of a re-scoring run. */
-    public TopicNames withOutputSuffix(String suffix) {
-        return new TopicNames(frames, models, scores + suffix, reconstructions + suffix, events + suffix,
-                deadLetters + suffix);
-    }
-
     private static String name(ConfigReader config, String key, String defaultValue) {
         String value = config.string(key, defaultValue);
         if (!LEGAL.matcher(value).matches()) {
