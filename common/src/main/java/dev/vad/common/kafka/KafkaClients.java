@@ -74,6 +74,10 @@ public final class KafkaClients implements AutoCloseable {
         return config;
     }
 
+    /**
+     * A consumer in group {@code groupId}, or outside any group when it is null (assigned partitions, no
+     * commits).
+     */
     public <K, V> Consumer<K, V> consumer(String groupId, String clientId, Deserializer<K> keys,
                                           Deserializer<V> values) {
         KafkaConsumer<K, V> consumer = new KafkaConsumer<>(consumerConfig(groupId, clientId), keys, values);
@@ -84,7 +88,9 @@ public final class KafkaClients implements AutoCloseable {
     /** The settings of consumers built here: manual commits, from the earliest offset, user overrides last. */
     Map<String, Object> consumerConfig(String groupId, String clientId) {
         Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        if (groupId != null) {
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        }
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
