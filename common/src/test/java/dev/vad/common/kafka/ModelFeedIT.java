@@ -7,7 +7,6 @@ import dev.vad.common.config.KafkaSettings;
 import dev.vad.common.metrics.MeterRegistries;
 import dev.vad.common.wire.ModelArtifact;
 import dev.vad.common.wire.ModelArtifactCodec;
-import dev.vad.common.wire.ModelHeader;
 import dev.vad.common.wire.WireSamples;
 import dev.vad.testkit.KafkaBackend;
 import dev.vad.testkit.RealKafka;
@@ -36,11 +35,11 @@ class ModelFeedIT {
         String topic = UniqueNames.of("models");
         try (KafkaClients clients = clients(kafka)) {
             create(clients, topic);
-            byte[] v2 = CODEC.encode(version("conv3d", 2));
+            byte[] v2 = encode("conv3d", 2);
             try (Producer<String, byte[]> producer = clients.producer("it", new StringSerializer(),
                     new ByteArraySerializer())) {
-                producer.send(new ProducerRecord<>(topic, "conv3d", CODEC.encode(version("conv3d", 1)))).get();
-                producer.send(new ProducerRecord<>(topic, "conv2d", CODEC.encode(version("conv2d", 7)))).get();
+                producer.send(new ProducerRecord<>(topic, "conv3d", encode("conv3d", 1))).get();
+                producer.send(new ProducerRecord<>(topic, "conv2d", encode("conv2d", 7))).get();
                 producer.send(new ProducerRecord<>(topic, "conv3d", v2)).get();
                 producer.send(new ProducerRecord<>(topic, "conv3d", Arrays.copyOf(v2, v2.length / 2))).get();
             }
@@ -65,11 +64,11 @@ class ModelFeedIT {
              Producer<String, byte[]> producer = clients.producer("it", new StringSerializer(),
                      new ByteArraySerializer())) {
             create(clients, topic);
-            producer.send(new ProducerRecord<>(topic, "m", CODEC.encode(version("m", 3)))).get();
+            producer.send(new ProducerRecord<>(topic, "m", encode("m", 3))).get();
             try (ModelFeed feed = new ModelFeed(clients, topic, "it-feed", (record, error) -> { })) {
                 assertThat(feed.catchUp(Duration.ofSeconds(30))).containsOnlyKeys("m");
-                producer.send(new ProducerRecord<>(topic, "m", CODEC.encode(version("m", 2)))).get();
-                producer.send(new ProducerRecord<>(topic, "m", CODEC.encode(version("m", 4)))).get();
+                producer.send(new ProducerRecord<>(topic, "m", encode("m", 2))).get();
+                producer.send(new ProducerRecord<>(topic, "m", encode("m", 4))).get();
 
                 List<Long> seen = new ArrayList<>();
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -90,13 +89,8 @@ class ModelFeedIT {
         }
     }
 
-    private static ModelArtifact version(String name, long version) {
-        ModelArtifact sample = WireSamples.modelArtifact();
-        ModelHeader h = sample.header();
-        return new ModelArtifact(new ModelHeader(name, version, h.architecture(), h.dimensions(), h.view(),
-                h.inputShape(), h.windowFrames(), h.frameWidth(), h.frameHeight(), h.pixelFormat(), h.normalisation(),
-                h.hyperParameters(), h.seed(), h.trainedOn(), h.calibration(), h.trainingMetrics(),
-                h.createdAtMicros()), sample.network());
+    private static byte[] encode(String name, long version) {
+        return CODEC.encode(WireSamples.modelArtifact(name, version));
     }
 
     private static void create(KafkaClients clients, String topic) throws Exception {

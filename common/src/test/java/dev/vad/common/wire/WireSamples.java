@@ -43,6 +43,16 @@ public final class WireSamples {
         return new ModelArtifact(header, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
     }
 
+    /** The sample artifact renamed and renumbered. */
+    public static ModelArtifact modelArtifact(String name, long version) {
+        ModelArtifact sample = modelArtifact();
+        ModelHeader h = sample.header();
+        return new ModelArtifact(new ModelHeader(name, version, h.architecture(), h.dimensions(), h.view(),
+                h.inputShape(), h.windowFrames(), h.frameWidth(), h.frameHeight(), h.pixelFormat(), h.normalisation(),
+                h.hyperParameters(), h.seed(), h.trainedOn(), h.calibration(), h.trainingMetrics(),
+                h.createdAtMicros()), sample.network());
+    }
+
     public static ScoreRecord scoreRecord() {
         return new ScoreRecord(ScoreRecord.SCHEMA_VERSION, "cam-1", 7, "street", 3, TimestampKind.WALL_CLOCK,
                 List.of(new FrameScore(14, 1_700_000_000_000_000L, 0.01, 0.03, 0.03, 1.5),
