@@ -13,18 +13,28 @@ import org.nd4j.linalg.learning.config.Adam;
  */
 final class AdamOptimizer {
     private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
+    private final Adam config;
     private final double clipNorm;
     private int iteration;
 
     AdamOptimizer(Map<String, INDArray> parameters, double learningRate, double clipNorm) {
         this.clipNorm = clipNorm;
-        Adam config = new Adam(learningRate, 0.9, 0.999, 1e-8);
+        this.config = new Adam(learningRate, 0.9, 0.999, 1e-8);
         parameters.forEach((name, param) -> {
             INDArray state = Nd4j.zeros(param.dataType(), 1, 2 * param.length());
             GradientUpdater<?> updater = config.instantiate(state, true);
             updater.setStateViewArray(state, param.shape(), 'c', true);
             updaters.put(name, updater);
         });
+    }
+
+    /** Changes the learning rate of the following steps (a schedule); the moment estimates are kept. */
+    void learningRate(double learningRate) {
+        config.setLearningRate(learningRate);
+    }
+
+    double learningRate() {
+        return config.getLearningRate();
     }
 
     /** Applies one step: {@code gradients} are consumed (turned into the updates) and subtracted in place. */

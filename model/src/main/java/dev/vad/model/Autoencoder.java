@@ -92,6 +92,19 @@ public final class Autoencoder {
         return outputs.get(NetworkGraph.LOSS).getDouble(0);
     }
 
+    /** Sets the learning rate of the following training steps (e.g. halved when validation stalls). */
+    public void setLearningRate(double learningRate) {
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("learning rate must be positive, found " + learningRate);
+        }
+        optimizer.learningRate(learningRate);
+    }
+
+    /** The learning rate of the next training step. */
+    public double learningRate() {
+        return optimizer.learningRate();
+    }
+
     /** The reconstruction of {@code batch} (inference: running batch-norm statistics, no dropout). */
     public INDArray reconstruct(INDArray batch) {
         checkShape(batch);

@@ -63,6 +63,18 @@ public record WindowView(int dimensions, int frames, int height, int width, int 
         }
     }
 
+    /** The axes of one example, e.g. {@code t,h,w} (3D) or {@code t1,t2,h,w} (4D): the artifact's view field. */
+    public String describe() {
+        switch (dimensions) {
+            case 1: return "hw";
+            case 2: return "h,w";
+            case 3: return "t,h,w";
+            case 4: return "t1,t2,h,w";
+            case 5: return "t,hb,hp,wb,wp";
+            default: return "t1,t2,hb,hp,wb,wp";
+        }
+    }
+
     /** The model batch for windows {@code [windows, C, T, H, W]}. */
     public INDArray toView(INDArray windows) {
         long[] s = windows.shape();

@@ -30,6 +30,23 @@ class AutoencoderTest {
     }
 
     @Test
+    void aLowerLearningRateTakesSmallerSteps() {
+        INDArray batch = SyntheticScenes.frames(9, 8, 12, 16);
+        Autoencoder full = Autoencoder.create(ModelSpec.of(Preset.COMPACT, 1, 5, 12, 16).withLearningRate(1e-2));
+        Autoencoder slowed = Autoencoder.create(ModelSpec.of(Preset.COMPACT, 1, 5, 12, 16).withLearningRate(1e-2));
+        slowed.setLearningRate(1e-6);
+        double before = full.loss(batch);
+        for (int i = 0; i < 5; i++) {
+            full.fit(batch);
+            slowed.fit(batch);
+        }
+
+        assertThat(slowed.learningRate()).isEqualTo(1e-6);
+        assertThat(Math.abs(slowed.loss(batch) - before)).isLessThan(Math.abs(full.loss(batch) - before) / 50);
+        assertThatThrownBy(() -> slowed.setLearningRate(0)).hasMessageContaining("positive");
+    }
+
+    @Test
     void fourDimensionalModelRoundTrips() {
         Autoencoder model = Autoencoder.create(ModelSpec.of(Preset.COMPACT, 1, 5, 2, 4, 8, 8));
         INDArray batch = SyntheticScenes.windows(9, 2, 8, 8, 8).reshape(2, 1, 2, 4, 8, 8);

@@ -58,6 +58,11 @@ public final class WindowModel {
         return normalisation;
     }
 
+    /** Side of the patches whose worst one gives the localised frame score. */
+    public int patch() {
+        return patch;
+    }
+
     /** Input and reconstruction of a batch of windows, {@code [n, C, T, H, W]} each. */
     public final class Reconstructed {
 
