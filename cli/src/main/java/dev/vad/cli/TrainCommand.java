@@ -1,29 +1,95 @@
 package dev.vad.cli;
 
+import dev.vad.common.config.ConfigReader;
+import dev.vad.common.kafka.KafkaClients;
+import dev.vad.common.metrics.Health;
+import dev.vad.common.metrics.MeterRegistries;
+import dev.vad.common.metrics.MetricsServer;
+import dev.vad.trainer.ProgressLine;
+import dev.vad.trainer.TrainerOutcome;
+import dev.vad.trainer.TrainerService;
+import dev.vad.trainer.TrainerSettings;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code vad train}: learn what normal looks like from frame windows and publish models. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train autoencoders on frame windows from Kafka and publish versioned models.")
+        description = {"Train an autoencoder on frame windows from Kafka and publish versioned models.",
+            "Continual by default (a new version whenever validation improves, until Ctrl-C);",
+            "--mode fit-then-freeze learns from the first windows and stops; --from/--to replays a range."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--model", paramLabel = "NAME", description = "Model kind, e.g. conv2d, conv3d (default conv3d).")
-    String model;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--from", paramLabel = "OFFSETS|TIMESTAMP", description = "Train on a range starting here, then exit.")
+    @Mixin
+    TrainingOptions training;
+
+    @Option(names = "--mode", paramLabel = "continual|fit-then-freeze",
+            description = "Learn while the stream flows, or from its first windows then stop (default continual).")
+    String mode;
+
+    @Option(names = "--from", paramLabel = "OFFSETS|TIMESTAMP",
+            description = "Train on a range starting here, then exit: per-partition offsets (0:120,1:80) or ISO-8601.")
     String from;
 
     @Option(names = "--to", paramLabel = "OFFSETS|TIMESTAMP", description = "End of the range (default: the log end).")
     String to;
 
+    @Option(names = "--group-id", paramLabel = "ID", description = "Consumer group (default vad-trainer).")
+    String groupId;
+
     @Mixin
     ServiceOptions options;
 
     @Override
-    public Integer call() {
-        throw new NotInThisBuild("the trainer");
+    public Integer call() throws InterruptedException {
+        ConfigReader config = ServiceConfig.of(spec);
+        TrainerSettings settings = TrainerSettings.load(config, from, to, options.kafka.properties, true);
+        config.validate();
+        return train(settings, spec);
+    }
+
+    /** Runs the trainer with its metrics endpoint until it ends or the process is asked to stop. */
+    static int train(TrainerSettings settings, CommandSpec spec) throws InterruptedException {
+        PrometheusMeterRegistry registry = MeterRegistries.prometheus("trainer");
+        ExecutorService http = Executors.newSingleThreadExecutor();
+        PrintWriter out = spec.commandLine().getOut();
+        try (KafkaClients clients = new KafkaClients(settings.kafka(), registry,
+                Math.max(settings.topicSettings().frameMaxMessageBytes(),
+                        settings.topicSettings().modelMaxMessageBytes()));
+             MetricsServer server = settings.metrics().enabled()
+                     ? MetricsServer.start(settings.metrics(), registry, Health::ok, http) : null) {
+            TrainerService service = new TrainerService(settings, clients, registry, Clock.systemUTC(),
+                    ProgressLine.forStandardOutput());
+            Thread hook = new Thread(service::close, "vad-train-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            if (server != null) {
+                out.println("metrics at " + server.url("/metrics"));
+                out.flush();
+            }
+            TrainerOutcome outcome = service.run();
+            out.println(describe(outcome));
+            out.flush();
+            return 0;
+        } finally {
+            http.shutdownNow();
+        }
+    }
+
+    static String describe(TrainerOutcome o) {
+        String rejected = o.rejected() == 0 ? "" : ", " + o.rejected() + " records to the dead-letter topic";
+        String result = o.versions().isEmpty() ? "no version published" : "published versions " + o.versions();
+        return o.model() + ": " + result + " after " + o.steps() + " steps on " + o.windows() + " windows" + rejected
+                + (o.note() == null ? "" : " (" + o.note() + ")");
     }
 }

@@ -48,6 +48,11 @@ public final class ReplayBuffer<T> {
         return batch;
     }
 
+    /** Everything held now, in slot order. */
+    public List<T> contents() {
+        return List.copyOf(items);
+    }
+
     public int size() {
         return items.size();
     }

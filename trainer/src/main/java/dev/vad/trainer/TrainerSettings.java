@@ -1,0 +1,144 @@
+package dev.vad.trainer;
+
+import dev.vad.common.config.ConfigReader;
+import dev.vad.common.config.KafkaSettings;
+import dev.vad.common.config.MetricsSettings;
+import dev.vad.common.config.TopicNames;
+import dev.vad.common.config.TopicSettings;
+import dev.vad.model.Preset;
+import dev.vad.model.fit.FitSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the trainer needs, validated as a whole.
+ *
+ * @param modelName         name the models are published under (the key on the models topic)
+ * @param mode              continual, fit-then-freeze or replay
+ * @param fit               network, batch, learning rate, seed, patch size; {@code steps} bounds a finite fit
+ * @param publishEverySteps continual: steps between validations (a new version when validation improved)
+ * @param publishEvery      continual: at most this long between validations
+ * @param bufferWindows     capacity of the replay buffer of training windows
+ * @param validationOneIn   one window in this many (by stream and sequence) is held out for validation
+ * @param validationWindows capacity of the held-out sample
+ * @param trainWindows      fit-then-freeze: windows to learn from
+ * @param trainFor          fit-then-freeze: or this long of the stream, whichever comes first (zero: no limit)
+ * @param idleTimeout       fit-then-freeze: the stream counts as ended after this long without a window
+ * @param patience          validations without improvement before the learning rate halves; a finite fit stops
+ *                          early after three halvings
+ * @param groupId           consumer group (continual and fit-then-freeze)
+ * @param modelDir          directory the artifacts are also written to, or null
+ * @param from              replay: start of the range, or null
+ * @param to                replay: end of the range, or null for the log end
+ * @param kafka             how to reach Kafka
+ * @param topics            topic names
+ * @param topicSettings     how missing topics are created
+ * @param metrics           where /metrics is served (default port 9402)
+ */
+public record TrainerSettings(String modelName, TrainingMode mode, FitSettings fit, int publishEverySteps,
+                              Duration publishEvery, int bufferWindows, int validationOneIn, int validationWindows,
+                              int trainWindows, Duration trainFor, Duration idleTimeout, int patience, String groupId,
+                              Path modelDir, String from, String to, KafkaSettings kafka, TopicNames topics,
+                              TopicSettings topicSettings, MetricsSettings metrics) {
+
+    public static final int DEFAULT_METRICS_PORT = 9402;
+    private static final Pattern KIND = Pattern.compile("conv([1-6])d");
+
+    /**
+     * Loads and validates; every problem is recorded in {@code config} (call {@link ConfigReader#validate()}).
+     *
+     * @param from              replay start (the {@code --from} flag), or null for continual / fit-then-freeze
+     * @param to                replay end, or null
+     * @param kafkaProperties   the {@code --kafka-property} flags
+     * @param bootstrapRequired false when the caller will start an embedded broker
+     */
+    public static TrainerSettings load(ConfigReader config, String from, String to, List<String> kafkaProperties,
+                                       boolean bootstrapRequired) {
+        String kind = config.string("model", "conv3d");
+        Matcher m = KIND.matcher(kind);
+        int dimensions = 3;
+        if (m.matches()) {
+            dimensions = Integer.parseInt(m.group(1));
+        } else {
+            config.problem("model", config.found("model"), "conv1d, conv2d, conv3d, conv4d, conv5d or conv6d");
+        }
+        String name = config.string("model-name", kind);
+        if (!name.matches("[A-Za-z0-9._-]{1,128}")) {
+            config.problem("model-name", config.found("model-name"), "1 to 128 of A-Z a-z 0-9 . _ -");
+        }
+        Preset preset = preset(config);
+        FitSettings fit = fit(config, preset, dimensions);
+        TrainingMode mode = config.choice("mode", TrainingMode.class, TrainingMode.CONTINUAL);
+        if (from != null) {
+            mode = TrainingMode.REPLAY;
+        } else if (to != null) {
+            config.problem("to", config.found("to"), "--to only with --from (a replay range)");
+        } else if (mode == TrainingMode.REPLAY) {
+            config.problem("mode", config.found("mode"), "continual or fit-then-freeze; a replay is asked for with"
+                    + " --from and --to");
+            mode = TrainingMode.CONTINUAL;
+        }
+        int bufferWindows = config.integer("buffer-windows", 2000, 1, 1_000_000);
+        int trainWindows = config.integer("train-windows", 400, 1, 1_000_000);
+        if (mode != TrainingMode.CONTINUAL && trainWindows > bufferWindows && config.raw("buffer-windows") == null) {
+            bufferWindows = trainWindows;
+        }
+        String modelDir = config.string("model-dir", "");
+        return new TrainerSettings(name, mode, fit,
+                config.integer("publish-every-steps", 200, 1, 100_000_000),
+                positive(config, "publish-every", Duration.ofMinutes(2)),
+                bufferWindows,
+                config.integer("validation-one-in", 10, 2, 1000),
+                config.integer("validation-windows", 256, 1, 100_000),
+                trainWindows,
+                config.duration("train-for", Duration.ZERO),
+                positive(config, "idle-timeout", Duration.ofSeconds(10)),
+                config.integer("patience", 5, 1, 1000),
+                config.string("group-id", "vad-trainer"),
+                modelDir.isBlank() ? null : Path.of(modelDir),
+                from, to,
+                KafkaSettings.load(config, kafkaProperties, bootstrapRequired), TopicNames.load(config),
+                TopicSettings.load(config), MetricsSettings.load(config, DEFAULT_METRICS_PORT));
+    }
+
+    /** The artifact's view dimensionality. */
+    public int dimensions() {
+        return fit.dimensions();
+    }
+
+    private static Preset preset(ConfigReader config) {
+        String id = config.string("preset", Preset.COMPACT.id());
+        try {
+            return Preset.fromId(id);
+        } catch (IllegalArgumentException e) {
+            config.problem("preset", config.found("preset"), e.getMessage());
+            return Preset.COMPACT;
+        }
+    }
+
+    private static FitSettings fit(ConfigReader config, Preset preset, int dimensions) {
+        int batch = config.integer("batch-windows", 8, 1, 4096);
+        int steps = config.integer("steps", 600, 1, 100_000_000);
+        double learningRate = config.decimal("learning-rate", 3e-3, 1e-7, 1);
+        long seed = config.longValue("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
+        int patch = config.integer("patch", 8, 1, 4096);
+        if (dimensions > preset.maxDimensions()) {
+            config.problem("model", config.found("model"), "at most conv" + preset.maxDimensions() + "d for preset "
+                    + preset.id());
+            dimensions = preset.maxDimensions();
+        }
+        return new FitSettings(preset, dimensions, batch, steps, learningRate, seed, patch);
+    }
+
+    private static Duration positive(ConfigReader config, String key, Duration defaultValue) {
+        Duration value = config.duration(key, defaultValue);
+        if (value.isZero() || value.isNegative()) {
+            config.problem(key, config.found(key), "a positive duration");
+            return defaultValue;
+        }
+        return value;
+    }
+}
