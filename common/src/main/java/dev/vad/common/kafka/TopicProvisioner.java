@@ -3,6 +3,7 @@ package dev.vad.common.kafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +72,46 @@ public final class TopicProvisioner {
             }
         });
         LOG.info("created topics {}", created);
+        awaitWritable(missing);
         return created;
+    }
+
+    /**
+     * Waits until the leader of every partition serves it. A topic is announced as created before its leader has
+     * the partition; a producer writing in that gap gets errors that can leave an idempotent producer retrying
+     * out-of-order batches, so nothing is written before every partition answers an offset request.
+     */
+    private void awaitWritable(List<TopicSpec> topics) {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (TopicSpec spec : topics) {
+            for (int p = 0; p < spec.partitions(); p++) {
+                request.put(new TopicPartition(spec.name(), p), OffsetSpec.latest());
+            }
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                admin.listOffsets(request).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics " + topics.stream().map(TopicSpec::name).toList()
+                            + " were created but are not ready: " + e.getCause().getMessage(), e.getCause());
+                }
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("topics were created but their leaders did not answer within "
+                        + timeout, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for new topics", e);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for new topics", e);
+            }
+        }
     }
 
     /** The topic-level settings of existing topics, for checks and diagnostics. */
