@@ -13,8 +13,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,18 +73,34 @@ final class TrainCommand implements Callable<Integer> {
                      ? MetricsServer.start(settings.metrics(), registry, Health::ok, http) : null) {
             TrainerService service = new TrainerService(settings, clients, registry, Clock.systemUTC(),
                     ProgressLine.forStandardOutput());
-            Thread hook = new Thread(service::close, "vad-train-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
+            CountDownLatch reported = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                service.close();
+                awaitQuietly(reported);
+            }, "vad-train-shutdown"));
             if (server != null) {
                 out.println("metrics at " + server.url("/metrics"));
                 out.flush();
             }
-            TrainerOutcome outcome = service.run();
-            out.println(describe(outcome));
-            out.flush();
-            return 0;
+            try {
+                TrainerOutcome outcome = service.run();
+                out.println(describe(outcome));
+                out.flush();
+                return 0;
+            } finally {
+                reported.countDown();
+            }
         } finally {
             http.shutdownNow();
+        }
+    }
+
+    /** Lets a stopping JVM wait until the outcome is printed. */
+    static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -39,6 +39,11 @@ final class TrainingOptions {
             description = "Continual: at most this long between validations (default 2m).")
     String publishEvery;
 
+    @Option(names = "--min-improvement", paramLabel = "FRACTION",
+            description = "Continual: publish when validation loss falls by this fraction since the last version"
+                    + " (default 0.01).")
+    String minImprovement;
+
     @Option(names = "--buffer-windows", paramLabel = "N", description = "Replay-buffer capacity (default 2000).")
     String bufferWindows;
 

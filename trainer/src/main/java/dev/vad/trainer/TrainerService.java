@@ -34,6 +34,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,6 +42,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -152,6 +154,7 @@ public final class TrainerService implements AutoCloseable {
         private TrainingSession session;
         private WindowFormat format;
         private double lastValidation = Double.NaN;
+        private double publishedLoss = Double.POSITIVE_INFINITY;
         private long accepted;
         private long rejected;
         private long startNanos;
@@ -182,8 +185,10 @@ public final class TrainerService implements AutoCloseable {
                     if (due && !stopping) {
                         TrainingSession.Evaluation evaluation = session.evaluate();
                         validated(evaluation);
-                        if (evaluation.improved()) {
+                        double loss = evaluation.fitted().validationLoss();
+                        if (loss < publishedLoss * (1 - settings.minImprovement())) {
                             publish(session.model().network(), evaluation.fitted());
+                            publishedLoss = loss;
                             commit(consumer);
                         }
                         sinceValidation = 0;
@@ -260,6 +265,9 @@ public final class TrainerService implements AutoCloseable {
         }
 
         private void step(int total) {
+            if (startNanos == 0) {
+                startNanos = System.nanoTime();
+            }
             double loss = session.step();
             double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
             double samplesPerSecond = session.samples() / seconds;
@@ -300,7 +308,6 @@ public final class TrainerService implements AutoCloseable {
                     LOG.info("reading {}", partitions);
                 }
             });
-            startNanos = System.nanoTime();
             return consumer;
         }
 
@@ -382,8 +389,14 @@ public final class TrainerService implements AutoCloseable {
         /** Commits what was consumed, once every dead letter sent for it is acknowledged. */
         private void commit(Consumer<byte[], byte[]> consumer) {
             awaitLetters();
-            if (!consumed.isEmpty()) {
+            if (consumed.isEmpty()) {
+                return;
+            }
+            try {
                 consumer.commitSync(Map.copyOf(consumed));
+            } catch (CommitFailedException | RebalanceInProgressException e) {
+                LOG.warn("could not commit offsets {} ({}); those windows will be read again", consumed,
+                        e.getMessage());
             }
         }
 

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param fit               network, batch, learning rate, seed, patch size; {@code steps} bounds a finite fit
  * @param publishEverySteps continual: steps between validations (a new version when validation improved)
  * @param publishEvery      continual: at most this long between validations
+ * @param minImprovement    continual: a new version must lower the validation loss of the last one published by
+ *                          at least this fraction
  * @param bufferWindows     capacity of the replay buffer of training windows
  * @param validationOneIn   one window in this many (by stream and sequence) is held out for validation
  * @param validationWindows capacity of the held-out sample
@@ -39,7 +41,7 @@ import java.util.regex.Pattern;
  * @param metrics           where /metrics is served (default port 9402)
  */
 public record TrainerSettings(String modelName, TrainingMode mode, FitSettings fit, int publishEverySteps,
-                              Duration publishEvery, int bufferWindows, int validationOneIn, int validationWindows,
+                              Duration publishEvery, double minImprovement, int bufferWindows, int validationOneIn, int validationWindows,
                               int trainWindows, Duration trainFor, Duration idleTimeout, int patience, String groupId,
                               Path modelDir, String from, String to, KafkaSettings kafka, TopicNames topics,
                               TopicSettings topicSettings, MetricsSettings metrics) {
@@ -90,6 +92,7 @@ public record TrainerSettings(String modelName, TrainingMode mode, FitSettings f
         return new TrainerSettings(name, mode, fit,
                 config.integer("publish-every-steps", 200, 1, 100_000_000),
                 positive(config, "publish-every", Duration.ofMinutes(2)),
+                config.decimal("min-improvement", 0.01, 0, 0.99),
                 bufferWindows,
                 config.integer("validation-one-in", 10, 2, 1000),
                 config.integer("validation-windows", 256, 1, 100_000),

@@ -25,6 +25,7 @@ import dev.vad.model.fit.WindowModel;
 import dev.vad.model.fit.WindowModels;
 import dev.vad.testkit.KafkaBackend;
 import dev.vad.testkit.RealKafka;
+import dev.vad.testkit.TopicContents;
 import dev.vad.testkit.UniqueNames;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
@@ -97,7 +98,7 @@ class TrainerIT {
     @ValueSource(strings = {"conv2d", "conv3d"})
     void continualTrainingPublishesIncreasingVersionsWithLineageAndARestartNumbersOn(String kind) throws Exception {
         long windows = ingest(240);
-        Map<String, String> flags = Map.of("model", kind, "publish-every-steps", "8", "batch-windows", "4",
+        Map<String, String> flags = Map.of("model", kind, "publish-every-steps", "8", "batch-windows", "4", "min-improvement", "0",
                 "model-dir", dir.toString());
 
         TrainerService first = trainer(flags);
@@ -127,7 +128,7 @@ class TrainerIT {
                 .isEqualTo(windows);
 
         windows += ingest(240);
-        TrainerService second = trainer(Map.of("model", kind, "publish-every-steps", "4", "batch-windows", "4",
+        TrainerService second = trainer(Map.of("model", kind, "publish-every-steps", "4", "batch-windows", "4", "min-improvement", "0",
                 "model-dir", dir.toString()));
         CompletableFuture<TrainerOutcome> rerun = CompletableFuture.supplyAsync(() -> run(second), executor);
         await().atMost(PATIENCE).until(() -> published(kind).size() > artifacts.size());
@@ -249,26 +250,9 @@ class TrainerIT {
 
     /** Every artifact of a model on the models topic, in log order. */
     private List<ModelArtifact> published(String name) {
-        List<ModelArtifact> out = new ArrayList<>();
         ModelArtifactCodec codec = new ModelArtifactCodec();
-        try (Consumer<String, byte[]> consumer = clients.consumer(null, "it-models", new StringDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            TopicPartition tp = new TopicPartition(prefix + ".models", 0);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            while (consumer.position(tp) < end) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    ModelArtifact a = codec.decode(r.value());
-                    if (a.key().equals(name)) {
-                        out.add(a);
-                    }
-                }
-            }
-        } catch (org.apache.kafka.common.errors.UnknownTopicOrPartitionException e) {
-            return out;
-        }
-        return out;
+        return TopicContents.read(kafka.bootstrapServers(), prefix + ".models").stream()
+                .map(r -> codec.decode(r.value())).filter(a -> a.key().equals(name)).toList();
     }
 
     private Map<Integer, Long> endOffsets() throws Exception {
