@@ -1,36 +1,61 @@
 package dev.vad.cli;
 
+import dev.vad.common.config.ConfigReader;
+import dev.vad.trainer.TrainerSettings;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code vad replay}: retrain on, or re-score, a range of the frames topic. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Retrain on a topic range, or re-score it with --rescore into separate output topics.")
+        description = {"Retrain on a range of the frames topic and publish one model whose lineage is that range,",
+            "or re-score the range with --rescore into separate output topics. Outside any consumer group:",
+            "the live services' offsets are untouched."})
 final class ReplayCommand implements Callable<Integer> {
 
-    @Option(names = "--from", paramLabel = "OFFSETS|TIMESTAMP", required = true,
-            description = "Start: per-partition offsets (0:120,1:80) or an ISO-8601 timestamp.")
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", paramLabel = "OFFSETS|TIMESTAMP|earliest", required = true,
+            description = "Start: per-partition offsets (0:120,1:80), an ISO-8601 instant or earliest.")
     String from;
 
-    @Option(names = "--to", paramLabel = "OFFSETS|TIMESTAMP", required = true, description = "End, as --from.")
+    @Option(names = "--to", paramLabel = "OFFSETS|TIMESTAMP|end",
+            description = "End, exclusive, as --from (default end: the log end now).")
     String to;
 
     @Option(names = "--rescore", description = "Re-score the range instead of training on it.")
     boolean rescore;
 
-    @Option(names = "--model", paramLabel = "NAME[@VERSION]", description = "Model to train or to re-score with.")
+    @Option(names = "--model", paramLabel = "KIND|NAME@VERSION",
+            description = {"Training: conv1d..conv6d (default conv3d).",
+                "Re-scoring: the model name and version to score with."})
     String model;
 
     @Mixin
-    KafkaOptions kafka;
+    TrainingOptions training;
 
     @Mixin
-    TopicOptions topics;
+    ServiceOptions options;
 
     @Override
-    public Integer call() {
-        throw new NotInThisBuild(rescore ? "the scorer" : "the trainer");
+    public Integer call() throws InterruptedException {
+        if (rescore) {
+            throw new NotInThisBuild("the scorer");
+        }
+        Map<String, String> flags = new HashMap<>(Flags.given(spec));
+        if (System.getenv(ConfigReader.environmentName("metrics-port")) == null) {
+            // A one-off replay serves no metrics unless asked: it must not take a running trainer's port.
+            flags.putIfAbsent("metrics-port", "-1");
+        }
+        ConfigReader config = new ConfigReader(flags, System.getenv());
+        TrainerSettings settings = TrainerSettings.load(config, from, to, options.kafka.properties, true);
+        config.validate();
+        return TrainCommand.train(settings, spec);
     }
 }

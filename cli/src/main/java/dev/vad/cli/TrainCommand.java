@@ -33,6 +33,10 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--model", paramLabel = "KIND",
+            description = "conv1d, conv2d, conv3d, conv4d, conv5d or conv6d (default conv3d).")
+    String model;
+
     @Mixin
     TrainingOptions training;
 

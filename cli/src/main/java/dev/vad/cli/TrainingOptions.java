@@ -2,12 +2,8 @@ package dev.vad.cli;
 
 import picocli.CommandLine.Option;
 
-/** What a training run takes: the model and how to fit it (train and replay share these). */
+/** How a training run fits its model (train and replay share these; each has its own --model). */
 final class TrainingOptions {
-
-    @Option(names = "--model", paramLabel = "KIND",
-            description = "conv1d, conv2d, conv3d, conv4d, conv5d or conv6d (default conv3d).")
-    String model;
 
     @Option(names = "--model-name", paramLabel = "NAME", description = "Name to publish under (default: the kind).")
     String modelName;

@@ -4,6 +4,7 @@ import dev.vad.common.kafka.DeadLetters;
 import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.kafka.ModelFeed;
 import dev.vad.common.kafka.TopicProvisioner;
+import dev.vad.common.kafka.TopicRange;
 import dev.vad.common.kafka.TopicSpec;
 import dev.vad.common.store.ModelDirectory;
 import dev.vad.common.wire.DeadLetter;
@@ -121,7 +122,11 @@ public final class TrainerService implements AutoCloseable {
             Optional<ModelArtifact> parent = newestPublished(directory);
             ModelPublisher publisher = new ModelPublisher(models, settings.topics().models(), directory, clock);
             Run run = new Run(publisher, deadLetters, parent);
-            return settings.mode() == TrainingMode.CONTINUAL ? run.continual() : run.freeze();
+            return switch (settings.mode()) {
+                case CONTINUAL -> run.continual();
+                case FIT_THEN_FREEZE -> run.freeze();
+                case REPLAY -> run.replay();
+            };
         }
     }
 
@@ -238,6 +243,57 @@ public final class TrainerService implements AutoCloseable {
                 }
                 return result;
             }
+        }
+
+        TrainerOutcome replay() throws InterruptedException {
+            String topic = settings.topics().frames();
+            try (Consumer<byte[], byte[]> consumer = clients.consumer(null, "vad-trainer-replay",
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                List<TopicRange.PartitionRange> ranges = settings.range().resolve(consumer, topic,
+                        Duration.ofSeconds(30));
+                Map<TopicPartition, Long> ends = new HashMap<>();
+                for (TopicRange.PartitionRange r : ranges) {
+                    if (r.count() > 0) {
+                        ends.put(new TopicPartition(topic, r.partition()), r.toOffset());
+                    }
+                }
+                if (ends.isEmpty()) {
+                    return outcome("the range " + describe(ranges) + " of " + topic
+                            + " holds no records; no model published");
+                }
+                LOG.info("replaying {} records of {}: {}", ranges.stream().mapToLong(TopicRange.PartitionRange::count)
+                        .sum(), topic, describe(ranges));
+                consumer.assign(ends.keySet());
+                ranges.stream().filter(r -> r.count() > 0).forEach(r ->
+                        consumer.seek(new TopicPartition(topic, r.partition()), r.fromOffset()));
+                while (!ends.isEmpty() && !stopping) {
+                    List<ConsumerRecord<byte[], byte[]>> inRange = new ArrayList<>();
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                        Long end = ends.get(new TopicPartition(record.topic(), record.partition()));
+                        if (end != null && record.offset() < end) {
+                            inRange.add(record);
+                        }
+                    }
+                    take(inRange, Long.MAX_VALUE);
+                    ends.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+                    consumer.pause(consumer.assignment().stream().filter(tp -> !ends.containsKey(tp)).toList());
+                }
+                if (stopping) {
+                    return outcome("stopped during the replay; no model published");
+                }
+                if (session == null || !session.ready()) {
+                    return outcome(accepted + " windows are too few to train and validate on (one in "
+                            + settings.validationOneIn() + " is held out); no model published");
+                }
+                ranges.stream().filter(r -> r.count() > 0)
+                        .forEach(r -> lineage.cover(r.partition(), r.fromOffset(), r.toOffset()));
+                return fitAndPublish();
+            }
+        }
+
+        private static String describe(List<TopicRange.PartitionRange> ranges) {
+            return ranges.stream().map(r -> r.partition() + ":[" + r.fromOffset() + "," + r.toOffset() + ")")
+                    .collect(java.util.stream.Collectors.joining(" "));
         }
 
         /** A finite fit of the collected windows, keeping the best validated state; publishes it unless stopped. */

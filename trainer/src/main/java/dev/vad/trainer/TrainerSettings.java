@@ -5,6 +5,7 @@ import dev.vad.common.config.KafkaSettings;
 import dev.vad.common.config.MetricsSettings;
 import dev.vad.common.config.TopicNames;
 import dev.vad.common.config.TopicSettings;
+import dev.vad.common.kafka.TopicRange;
 import dev.vad.model.Preset;
 import dev.vad.model.fit.FitSettings;
 import java.nio.file.Path;
@@ -33,8 +34,7 @@ import java.util.regex.Pattern;
  *                          early after three halvings
  * @param groupId           consumer group (continual and fit-then-freeze)
  * @param modelDir          directory the artifacts are also written to, or null
- * @param from              replay: start of the range, or null
- * @param to                replay: end of the range, or null for the log end
+ * @param range             replay: the range of the frames topic to learn from, or null
  * @param kafka             how to reach Kafka
  * @param topics            topic names
  * @param topicSettings     how missing topics are created
@@ -43,7 +43,7 @@ import java.util.regex.Pattern;
 public record TrainerSettings(String modelName, TrainingMode mode, FitSettings fit, int publishEverySteps,
                               Duration publishEvery, double minImprovement, int bufferWindows, int validationOneIn, int validationWindows,
                               int trainWindows, Duration trainFor, Duration idleTimeout, int patience, String groupId,
-                              Path modelDir, String from, String to, KafkaSettings kafka, TopicNames topics,
+                              Path modelDir, TopicRange range, KafkaSettings kafka, TopicNames topics,
                               TopicSettings topicSettings, MetricsSettings metrics) {
 
     public static final int DEFAULT_METRICS_PORT = 9402;
@@ -74,8 +74,16 @@ public record TrainerSettings(String modelName, TrainingMode mode, FitSettings f
         Preset preset = preset(config);
         FitSettings fit = fit(config, preset, dimensions);
         TrainingMode mode = config.choice("mode", TrainingMode.class, TrainingMode.CONTINUAL);
+        TopicRange range = null;
         if (from != null) {
             mode = TrainingMode.REPLAY;
+            try {
+                range = TopicRange.parse(from, to);
+            } catch (IllegalArgumentException e) {
+                String key = e.getMessage().startsWith("--to") ? "to" : "from";
+                config.problem(key, "'" + (key.equals("to") ? to : from) + "'", "per-partition offsets (0:120,1:80),"
+                        + " an ISO-8601 instant (2026-11-22T09:00:00Z), earliest or end, each partition once");
+            }
         } else if (to != null) {
             config.problem("to", config.found("to"), "--to only with --from (a replay range)");
         } else if (mode == TrainingMode.REPLAY) {
@@ -102,7 +110,7 @@ public record TrainerSettings(String modelName, TrainingMode mode, FitSettings f
                 config.integer("patience", 5, 1, 1000),
                 config.string("group-id", "vad-trainer"),
                 modelDir.isBlank() ? null : Path.of(modelDir),
-                from, to,
+                range,
                 KafkaSettings.load(config, kafkaProperties, bootstrapRequired), TopicNames.load(config),
                 TopicSettings.load(config), MetricsSettings.load(config, DEFAULT_METRICS_PORT));
     }

@@ -35,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -167,6 +168,45 @@ class TrainerIT {
     }
 
     @Test
+    void aReplayedTimeRangeGivesAModelWhoseLineageIsThatRange() throws Exception {
+        ingest(120);
+        Thread.sleep(20);
+        Instant from = Instant.now();
+        Thread.sleep(20);
+        ingest(160);
+        Thread.sleep(20);
+        Instant to = Instant.now();
+        Thread.sleep(20);
+        ingest(120);
+        int partition = endOffsets().entrySet().stream().filter(e -> e.getValue() > 0).findFirst().orElseThrow()
+                .getKey();
+
+        TrainerOutcome outcome = run(trainer(Map.of("model", "conv3d", "steps", "8", "publish-every-steps", "4",
+                "batch-windows", "4"), from.toString(), to.toString()));
+
+        assertThat(outcome.versions()).containsExactly(1L);
+        assertThat(outcome.windows()).isEqualTo(40);
+        ModelArtifact artifact = published("conv3d").get(0);
+        assertThat(artifact.header().trainedOn()).containsExactly(
+                new OffsetRange(prefix + ".frames", partition, 30, 70));
+        assertThat(artifact.header().hyperParameters()).containsEntry("mode", "replay");
+        assertThat(committed("vad-trainer")).as("a replay commits nothing").isZero();
+    }
+
+    @Test
+    void anEmptyRangePublishesNothingAndARangeBeyondTheLogIsRefused() throws Exception {
+        ingest(40);
+        TrainerOutcome empty = run(trainer(Map.of(), Instant.now().plusSeconds(3600).toString(), null));
+        assertThat(empty.versions()).isEmpty();
+        assertThat(empty.note()).contains("holds no records").contains("no model published");
+
+        TrainerService beyond = trainer(Map.of(), "0:1000,1:1000", null);
+        assertThatThrownBy(beyond::run).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("beyond the log").hasMessageContaining("would start at offset 1000");
+        assertThat(published("conv3d")).isEmpty();
+    }
+
+    @Test
     void corruptRecordsAndWindowsOfAnotherShapeGoToTheDeadLetterTopicAndTrainingGoesOn() throws Exception {
         ingest(120);
         try (Producer<String, byte[]> producer = clients.producer("it", new StringSerializer(),
@@ -229,12 +269,16 @@ class TrainerIT {
     }
 
     private TrainerService trainer(Map<String, String> extra) {
+        return trainer(extra, null, null);
+    }
+
+    private TrainerService trainer(Map<String, String> extra, String from, String to) {
         Map<String, String> flags = new HashMap<>(topics);
         flags.put("bootstrap-servers", kafka.bootstrapServers());
         flags.put("metrics-port", "0");
         flags.putAll(extra);
         ConfigReader config = new ConfigReader(flags, Map.of());
-        TrainerSettings settings = TrainerSettings.load(config, null, null, List.of(), true);
+        TrainerSettings settings = TrainerSettings.load(config, from, to, List.of(), true);
         config.validate();
         return new TrainerService(settings, clients, registry, Clock.systemUTC(),
                 new ProgressLine(new PrintStream(new ByteArrayOutputStream()), false));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vad.common.config.ConfigException;
 import dev.vad.common.config.ConfigReader;
+import dev.vad.common.kafka.TopicRange;
 import dev.vad.model.Preset;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,14 @@ class TrainerSettingsTest {
     void aRangeMeansReplay() {
         TrainerSettings s = load(Map.of("bootstrap-servers", "k:9092"), Map.of(), "0:10", "0:20");
         assertThat(s.mode()).isEqualTo(TrainingMode.REPLAY);
-        assertThat(s.from()).isEqualTo("0:10");
+        assertThat(s.range()).isEqualTo(TopicRange.parse("0:10", "0:20"));
+    }
+
+    @Test
+    void anUnreadableRangeIsAConfigurationProblem() {
+        assertThatThrownBy(() -> load(Map.of("bootstrap-servers", "k:9092"), Map.of(), "yesterday", null))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--from")
+                .hasMessageContaining("expected per-partition offsets (0:120,1:80)");
     }
 
     @Test
