@@ -3,6 +3,7 @@ package dev.vad.trainer;
 import dev.vad.common.kafka.DeadLetters;
 import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.kafka.ModelFeed;
+import dev.vad.common.kafka.RangeReader;
 import dev.vad.common.kafka.TopicProvisioner;
 import dev.vad.common.kafka.TopicRange;
 import dev.vad.common.kafka.TopicSpec;
@@ -251,33 +252,13 @@ public final class TrainerService implements AutoCloseable {
                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
                 List<TopicRange.PartitionRange> ranges = settings.range().resolve(consumer, topic,
                         Duration.ofSeconds(30));
-                Map<TopicPartition, Long> ends = new HashMap<>();
-                for (TopicRange.PartitionRange r : ranges) {
-                    if (r.count() > 0) {
-                        ends.put(new TopicPartition(topic, r.partition()), r.toOffset());
-                    }
-                }
-                if (ends.isEmpty()) {
-                    return outcome("the range " + describe(ranges) + " of " + topic
+                if (RangeReader.total(ranges) == 0) {
+                    return outcome("the range " + RangeReader.describe(ranges) + " of " + topic
                             + " holds no records; no model published");
                 }
-                LOG.info("replaying {} records of {}: {}", ranges.stream().mapToLong(TopicRange.PartitionRange::count)
-                        .sum(), topic, describe(ranges));
-                consumer.assign(ends.keySet());
-                ranges.stream().filter(r -> r.count() > 0).forEach(r ->
-                        consumer.seek(new TopicPartition(topic, r.partition()), r.fromOffset()));
-                while (!ends.isEmpty() && !stopping) {
-                    List<ConsumerRecord<byte[], byte[]>> inRange = new ArrayList<>();
-                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                        Long end = ends.get(new TopicPartition(record.topic(), record.partition()));
-                        if (end != null && record.offset() < end) {
-                            inRange.add(record);
-                        }
-                    }
-                    take(inRange, Long.MAX_VALUE);
-                    ends.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
-                    consumer.pause(consumer.assignment().stream().filter(tp -> !ends.containsKey(tp)).toList());
-                }
+                LOG.info("replaying {} records of {}: {}", RangeReader.total(ranges), topic,
+                        RangeReader.describe(ranges));
+                RangeReader.read(consumer, topic, ranges, () -> stopping, records -> take(records, Long.MAX_VALUE));
                 if (stopping) {
                     return outcome("stopped during the replay; no model published");
                 }
@@ -291,10 +272,6 @@ public final class TrainerService implements AutoCloseable {
             }
         }
 
-        private static String describe(List<TopicRange.PartitionRange> ranges) {
-            return ranges.stream().map(r -> r.partition() + ":[" + r.fromOffset() + "," + r.toOffset() + ")")
-                    .collect(java.util.stream.Collectors.joining(" "));
-        }
 
         /** A finite fit of the collected windows, keeping the best validated state; publishes it unless stopped. */
         private TrainerOutcome fitAndPublish() throws InterruptedException {

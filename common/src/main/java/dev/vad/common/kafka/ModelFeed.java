@@ -74,6 +74,35 @@ public final class ModelFeed implements AutoCloseable {
         return Map.copyOf(newest);
     }
 
+    /**
+     * Searches the whole topic for one exact version (the compacted topic keeps older versions only until the
+     * log cleaner removes them). Reads from the beginning again; the newest-version bookkeeping is unchanged.
+     */
+    public Optional<ModelArtifact> find(String name, long version, Duration timeout) {
+        consumer.seekToBeginning(consumer.assignment());
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ModelArtifact found = null;
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not read models topic " + topic + " within " + timeout);
+            }
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                if (found == null && name.equals(record.key()) && record.value() != null) {
+                    try {
+                        ModelArtifact artifact = codec.decode(record.value());
+                        if (artifact.key().equals(name) && artifact.header().version() == version) {
+                            found = artifact;
+                        }
+                    } catch (WireFormatException e) {
+                        rejects.rejected(record, e);
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
     /** Artifacts that arrived since the last call, in log order, each newer than any seen before for its name. */
     public List<ModelArtifact> poll(Duration timeout) {
         List<ModelArtifact> fresh = new ArrayList<>();

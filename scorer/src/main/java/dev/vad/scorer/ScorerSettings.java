@@ -1,0 +1,120 @@
+package dev.vad.scorer;
+
+import dev.vad.common.config.ConfigReader;
+import dev.vad.common.config.KafkaSettings;
+import dev.vad.common.config.MetricsSettings;
+import dev.vad.common.config.TopicNames;
+import dev.vad.common.config.TopicSettings;
+import dev.vad.common.kafka.TopicRange;
+import dev.vad.scorer.calibration.CalibrationSettings;
+import dev.vad.scorer.events.EpisodeSettings;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything the scorer needs, validated as a whole.
+ *
+ * @param modelName           model to load and hot-swap
+ * @param modelVersion        a fixed version (re-scoring), or 0 for the newest as it comes
+ * @param groupId             consumer group of live scoring
+ * @param modelDir            directory searched for artifacts when the topic has none, or null
+ * @param reconstructionEvery publish the reconstruction of every n-th window of a stream; 0 none, 1 all
+ * @param maxBatchWindows     windows scored together at most
+ * @param maxStreams          streams tracked at once; the least recently seen is forgotten beyond this
+ * @param calibration         causal calibration
+ * @param episodes            anomaly-episode hysteresis (marks in calibrated units)
+ * @param sceneChangeGuard    report sudden global changes as scene changes rather than anomalies
+ * @param sceneChangeShare    a frame's mean error at least this share of its worst patch's counts as global
+ * @param range               re-scoring: the range of the frames topic, or null for live scoring
+ * @param outputSuffix        re-scoring: appended to the output topics' names
+ * @param kafka               how to reach Kafka
+ * @param topics              topic names
+ * @param topicSettings       how missing topics are created
+ * @param metrics             where /metrics is served (default port 9403)
+ */
+public record ScorerSettings(String modelName, long modelVersion, String groupId, Path modelDir,
+                             int reconstructionEvery, int maxBatchWindows, int maxStreams,
+                             CalibrationSettings calibration, EpisodeSettings episodes, boolean sceneChangeGuard,
+                             double sceneChangeShare, TopicRange range, String outputSuffix, KafkaSettings kafka,
+                             TopicNames topics, TopicSettings topicSettings, MetricsSettings metrics) {
+
+    public static final int DEFAULT_METRICS_PORT = 9403;
+
+    /**
+     * Loads and validates; every problem is recorded in {@code config} (call {@link ConfigReader#validate()}).
+     *
+     * @param from re-scoring: range start (then {@code --model NAME@VERSION} names the version), or null
+     * @param to   re-scoring: range end, or null for the log end
+     */
+    public static ScorerSettings load(ConfigReader config, String from, String to, List<String> kafkaProperties,
+                                      boolean bootstrapRequired) {
+        String model = config.string("model", "conv3d");
+        String name = model;
+        long version = 0;
+        int at = model.indexOf('@');
+        if (at >= 0) {
+            name = model.substring(0, at);
+            try {
+                version = Long.parseLong(model.substring(at + 1));
+            } catch (NumberFormatException e) {
+                version = -1;
+            }
+            if (version < 1) {
+                config.problem("model", config.found("model"), "NAME or NAME@VERSION with a version >= 1");
+            }
+        }
+        if (!name.matches("[A-Za-z0-9._-]{1,128}")) {
+            config.problem("model", config.found("model"), "a model name of 1 to 128 of A-Z a-z 0-9 . _ -");
+        }
+        TopicRange range = null;
+        if (from != null) {
+            try {
+                range = TopicRange.parse(from, to);
+            } catch (IllegalArgumentException e) {
+                config.problem("from", "'" + from + "' to '" + to + "'", "per-partition offsets (0:120,1:80), an"
+                        + " ISO-8601 instant (2026-11-22T09:00:00Z), earliest or end, each partition once");
+            }
+            if (version == 0) {
+                config.problem("model", config.found("model"), "NAME@VERSION: re-scoring names the version it uses");
+            }
+        }
+        double threshold = config.decimal("threshold", EpisodeSettings.DEFAULT.highMark(), 0.1, 1000);
+        double lowMark = config.decimal("low-mark", threshold / 2, 0, 1000);
+        if (lowMark > threshold) {
+            config.problem("low-mark", config.found("low-mark"), "at most --threshold (" + threshold + ")");
+            lowMark = threshold;
+        }
+        EpisodeSettings episodes = new EpisodeSettings(threshold, config.integer("enter-frames", 3, 1, 10_000),
+                lowMark, config.integer("exit-frames", 10, 1, 100_000), config.integer("update-every", 25, 1,
+                1_000_000));
+        int history = config.integer("history-frames", CalibrationSettings.DEFAULT.historyFrames(), 10, 10_000_000);
+        int minHistory = config.integer("min-history", Math.min(history, CalibrationSettings.DEFAULT.minHistory()), 1,
+                10_000_000);
+        if (minHistory > history) {
+            config.problem("min-history", config.found("min-history"), "at most --history-frames (" + history + ")");
+            minHistory = history;
+        }
+        CalibrationSettings calibration = new CalibrationSettings(history, minHistory,
+                CalibrationSettings.DEFAULT.refreshEvery(), threshold);
+        String modelDir = config.string("model-dir", "");
+        return new ScorerSettings(name, Math.max(0, version), config.string("group-id", "vad-scorer"),
+                modelDir.isBlank() ? null : Path.of(modelDir),
+                config.integer("reconstruction-every", 10, 0, 1_000_000),
+                config.integer("max-batch-windows", 16, 1, 1024),
+                config.integer("max-streams", 1024, 1, 1_000_000),
+                calibration, episodes, config.bool("scene-change-guard", true),
+                config.decimal("scene-change-share", 0.5, 0.01, 1),
+                range, config.string("output-suffix", ".rescore"),
+                KafkaSettings.load(config, kafkaProperties, bootstrapRequired), TopicNames.load(config),
+                TopicSettings.load(config), MetricsSettings.load(config, DEFAULT_METRICS_PORT));
+    }
+
+    /** The topics this run writes to: the live ones, or the re-scoring copies. */
+    public TopicNames outputTopics() {
+        if (range == null) {
+            return topics;
+        }
+        return new TopicNames(topics.frames(), topics.models(), topics.scores() + outputSuffix,
+                topics.reconstructions() + outputSuffix, topics.events() + outputSuffix, topics.deadLetters());
+    }
+}

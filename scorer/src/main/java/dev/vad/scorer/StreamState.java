@@ -1,0 +1,59 @@
+package dev.vad.scorer;
+
+import dev.vad.common.wire.AnomalyEvent;
+import dev.vad.model.fit.WindowModel;
+import dev.vad.scorer.calibration.CalibrationSettings;
+import dev.vad.scorer.calibration.CausalCalibrator;
+import dev.vad.scorer.events.EpisodeSettings;
+import dev.vad.scorer.events.EpisodeTracker;
+
+/**
+ * What the scorer remembers of one stream: the calibrators of the model version scoring it (a new version starts
+ * from its own validation statistics), its episode trackers, and how many windows it has had.
+ */
+final class StreamState {
+
+    private final EpisodeTracker anomalies;
+    private final EpisodeTracker sceneChanges;
+    private final CalibrationSettings calibration;
+    private long version = -1;
+    private CausalCalibrator meanCalibrator;
+    private CausalCalibrator patchCalibrator;
+    private long windows;
+
+    StreamState(String streamId, CalibrationSettings calibration, EpisodeSettings episodes) {
+        this.calibration = calibration;
+        this.anomalies = new EpisodeTracker(streamId, AnomalyEvent.Kind.ANOMALY, episodes);
+        this.sceneChanges = new EpisodeTracker(streamId, AnomalyEvent.Kind.SCENE_CHANGE, episodes);
+    }
+
+    /** Calibrators for {@code model}, new ones when the stream was scored by another version until now. */
+    void use(ActiveModel model) {
+        if (model.header().version() != version) {
+            version = model.header().version();
+            meanCalibrator = new CausalCalibrator(model.calibration(WindowModel.FRAME_MEAN), calibration);
+            patchCalibrator = new CausalCalibrator(model.calibration(WindowModel.FRAME_PATCH), calibration);
+        }
+    }
+
+    CausalCalibrator meanCalibrator() {
+        return meanCalibrator;
+    }
+
+    CausalCalibrator patchCalibrator() {
+        return patchCalibrator;
+    }
+
+    EpisodeTracker anomalies() {
+        return anomalies;
+    }
+
+    EpisodeTracker sceneChanges() {
+        return sceneChanges;
+    }
+
+    /** Counts a window; returns its number in this stream, from 0. */
+    long nextWindow() {
+        return windows++;
+    }
+}

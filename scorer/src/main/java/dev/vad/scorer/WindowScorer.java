@@ -1,0 +1,101 @@
+package dev.vad.scorer;
+
+import dev.vad.common.wire.AnomalyEvent;
+import dev.vad.common.wire.FrameScore;
+import dev.vad.common.wire.FrameWindow;
+import dev.vad.common.wire.Reconstruction;
+import dev.vad.common.wire.ScoreRecord;
+import dev.vad.common.wire.ScoreState;
+import dev.vad.model.fit.WindowModel;
+import dev.vad.model.score.FrameErrors;
+import dev.vad.scorer.events.EpisodeTracker;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores batches of windows with one model version. Per frame: the mean squared reconstruction error and the error
+ * of its worst patch, each calibrated causally against the stream's history ({@link StreamState}); the frame's
+ * calibrated score is the larger of the two, so a small object and a frame-wide change both stand out. With the
+ * scene-change guard on, a high frame whose error is spread over the whole frame (mean at least a set share of
+ * the worst patch) is a scene change, tracked as its own kind of episode rather than as an anomaly. Pure apart
+ * from the network; not thread-safe.
+ */
+final class WindowScorer {
+
+    private final ScorerSettings settings;
+    private final Map<String, StreamState> streams;
+
+    WindowScorer(ScorerSettings settings) {
+        this.settings = settings;
+        this.streams = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, StreamState> eldest) {
+                return size() > settings.maxStreams();
+            }
+        };
+    }
+
+    /** Scores windows of the shape {@code model} takes, in order. */
+    List<ScoredWindow> score(ActiveModel model, List<FrameWindow> windows, long nowMicros) {
+        WindowModel.Reconstructed reconstructed = model.model().reconstruct(windows);
+        List<ScoredWindow> out = new ArrayList<>(windows.size());
+        for (int i = 0; i < windows.size(); i++) {
+            out.add(scoreOne(model, windows.get(i), reconstructed, i, nowMicros));
+        }
+        return out;
+    }
+
+    /** Streams tracked now. */
+    int streams() {
+        return streams.size();
+    }
+
+    private ScoredWindow scoreOne(ActiveModel model, FrameWindow w, WindowModel.Reconstructed r, int index,
+                                  long nowMicros) {
+        StreamState stream = streams.computeIfAbsent(w.streamId(),
+                id -> new StreamState(id, settings.calibration(), settings.episodes()));
+        stream.use(model);
+        EpisodeTracker.ModelRef ref = model.ref();
+        FrameErrors.FrameError[] errors = r.frameErrors(index);
+        List<FrameScore> frames = new ArrayList<>(errors.length);
+        List<AnomalyEvent> events = new ArrayList<>();
+        double windowScore = Double.NEGATIVE_INFINITY;
+        double windowCalibrated = Double.NEGATIVE_INFINITY;
+        boolean anomalous = false;
+        boolean sceneChange = false;
+        for (int f = 0; f < errors.length; f++) {
+            double mean = errors[f].mean();
+            double patch = errors[f].worstPatch();
+            double zMean = stream.meanCalibrator().calibrate(mean);
+            double zPatch = stream.patchCalibrator().calibrate(patch);
+            double calibrated = Math.max(zMean, zPatch);
+            boolean high = calibrated >= settings.calibration().threshold();
+            boolean global = settings.sceneChangeGuard() && high
+                    && zMean >= settings.calibration().threshold()
+                    && mean >= settings.sceneChangeShare() * patch;
+            long frame = w.frameIndices()[f];
+            long capture = w.captureTimesMicros()[f];
+            stream.anomalies().accept(frame, capture, global ? 0 : calibrated, ref, nowMicros).ifPresent(events::add);
+            stream.sceneChanges().accept(frame, capture, global ? calibrated : 0, ref, nowMicros)
+                    .ifPresent(events::add);
+            frames.add(new FrameScore(frame, capture, mean, patch, patch, calibrated));
+            windowScore = Math.max(windowScore, patch);
+            windowCalibrated = Math.max(windowCalibrated, calibrated);
+            anomalous |= high && !global;
+            sceneChange |= global;
+        }
+        ScoreState state = anomalous ? ScoreState.ANOMALOUS : sceneChange ? ScoreState.SCENE_CHANGE
+                : ScoreState.NORMAL;
+        ScoreRecord score = new ScoreRecord(ScoreRecord.SCHEMA_VERSION, w.streamId(), w.sequence(),
+                ref.name(), ref.version(), w.timestampKind(), frames, windowScore, windowCalibrated,
+                settings.calibration().threshold(), state, nowMicros);
+        long n = stream.nextWindow();
+        Reconstruction reconstruction = settings.reconstructionEvery() > 0 && n % settings.reconstructionEvery() == 0
+                ? new Reconstruction(w.streamId(), w.sequence(), w.frameIndices(), ref.name(), ref.version(),
+                        w.width(), w.height(), w.pixelFormat(), r.pixels(index), r.errorMap(index))
+                : null;
+        return new ScoredWindow(w, score, reconstruction, events);
+    }
+}
