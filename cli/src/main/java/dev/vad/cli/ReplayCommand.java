@@ -1,6 +1,7 @@
 package dev.vad.cli;
 
 import dev.vad.common.config.ConfigReader;
+import dev.vad.scorer.ScorerSettings;
 import dev.vad.trainer.TrainerSettings;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,19 +42,31 @@ final class ReplayCommand implements Callable<Integer> {
     TrainingOptions training;
 
     @Mixin
+    ScoringOptions scoring;
+
+    @Option(names = "--output-suffix", paramLabel = "SUFFIX",
+            description = "Re-scoring: appended to the scores, events and reconstructions topics (default .rescore).")
+    String outputSuffix;
+
+    @Mixin
+    ModelDirOption modelDir;
+
+    @Mixin
     ServiceOptions options;
 
     @Override
     public Integer call() throws InterruptedException {
-        if (rescore) {
-            throw new NotInThisBuild("the scorer");
-        }
         Map<String, String> flags = new HashMap<>(Flags.given(spec));
         if (System.getenv(ConfigReader.environmentName("metrics-port")) == null) {
             // A one-off replay serves no metrics unless asked: it must not take a running trainer's port.
             flags.putIfAbsent("metrics-port", "-1");
         }
         ConfigReader config = new ConfigReader(flags, System.getenv());
+        if (rescore) {
+            ScorerSettings settings = ScorerSettings.load(config, from, to, options.kafka.properties, true);
+            config.validate();
+            return ScoreCommand.score(settings, spec);
+        }
         TrainerSettings settings = TrainerSettings.load(config, from, to, options.kafka.properties, true);
         config.validate();
         return TrainCommand.train(settings, spec);

@@ -1,23 +1,90 @@
 package dev.vad.cli;
 
+import dev.vad.common.config.ConfigReader;
+import dev.vad.common.kafka.KafkaClients;
+import dev.vad.common.metrics.Health;
+import dev.vad.common.metrics.MeterRegistries;
+import dev.vad.common.metrics.MetricsServer;
+import dev.vad.scorer.ScorerOutcome;
+import dev.vad.scorer.ScorerService;
+import dev.vad.scorer.ScorerSettings;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code vad score}: reconstruct and score every window with the newest model. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Score frame windows with the newest model; publish scores, reconstructions and events.")
+        description = {"Score frame windows with the newest version of a model (swapped in as versions arrive);",
+            "publish scores, sampled reconstructions and anomaly events. Runs until Ctrl-C."})
 final class ScoreCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--model", paramLabel = "NAME", description = "Model name to load and hot-swap (default conv3d).")
     String model;
+
+    @Option(names = "--group-id", paramLabel = "ID", description = "Consumer group (default vad-scorer).")
+    String groupId;
+
+    @Mixin
+    ScoringOptions scoring;
+
+    @Mixin
+    ModelDirOption modelDir;
 
     @Mixin
     ServiceOptions options;
 
     @Override
-    public Integer call() {
-        throw new NotInThisBuild("the scorer");
+    public Integer call() throws InterruptedException {
+        ConfigReader config = ServiceConfig.of(spec);
+        ScorerSettings settings = ScorerSettings.load(config, null, null, options.kafka.properties, true);
+        config.validate();
+        return score(settings, spec);
+    }
+
+    /** Runs the scorer with its metrics endpoint until it ends or the process is asked to stop. */
+    static int score(ScorerSettings settings, CommandSpec spec) throws InterruptedException {
+        PrometheusMeterRegistry registry = MeterRegistries.prometheus("scorer");
+        ExecutorService http = Executors.newSingleThreadExecutor();
+        PrintWriter out = spec.commandLine().getOut();
+        try (KafkaClients clients = new KafkaClients(settings.kafka(), registry,
+                Math.max(settings.topicSettings().frameMaxMessageBytes(),
+                        settings.topicSettings().modelMaxMessageBytes()));
+             MetricsServer server = settings.metrics().enabled()
+                     ? MetricsServer.start(settings.metrics(), registry, Health::ok, http) : null) {
+            ScorerService service = new ScorerService(settings, clients, registry, Clock.systemUTC());
+            CountDownLatch reported = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                service.close();
+                TrainCommand.awaitQuietly(reported);
+            }, "vad-score-shutdown"));
+            if (server != null) {
+                out.println("metrics at " + server.url("/metrics"));
+                out.flush();
+            }
+            try {
+                ScorerOutcome o = service.run();
+                out.println(o.model() + ": scored " + o.windows() + " windows with versions " + o.versions()
+                        + (o.rejected() == 0 ? "" : ", " + o.rejected() + " records to the dead-letter topic")
+                        + (o.note() == null ? "" : " (" + o.note() + ")"));
+                out.flush();
+                return 0;
+            } finally {
+                reported.countDown();
+            }
+        } finally {
+            http.shutdownNow();
+        }
     }
 }

@@ -55,6 +55,9 @@ final class TrainCommand implements Callable<Integer> {
     String groupId;
 
     @Mixin
+    ModelDirOption modelDir;
+
+    @Mixin
     ServiceOptions options;
 
     @Override

@@ -66,7 +66,4 @@ final class TrainingOptions {
             description = "Validations without improvement before the learning rate halves (default 5).")
     String patience;
 
-    @Option(names = "--model-dir", paramLabel = "DIR",
-            description = "Also write each version to DIR as <name>-v<version>.vadm.")
-    String modelDir;
 }

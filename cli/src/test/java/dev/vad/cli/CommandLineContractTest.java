@@ -70,9 +70,28 @@ class CommandLineContractTest {
 
     @Test
     void aCommandWhoseServiceIsMissingSaysWhichPartInOneLineAndExitsOne() {
-        assertThat(run("score")).isEqualTo(1);
+        assertThat(run("eval", "--dataset", "ucsd-ped2", "--path", "x")).isEqualTo(1);
 
-        assertThat(err.toString().strip()).isEqualTo("vad score: needs the scorer, which this build does not"
-                + " contain yet; see the README's status table");
+        assertThat(err.toString().strip()).isEqualTo("vad eval: needs the model engine and the scorer, which this"
+                + " build does not contain yet; see the README's status table");
+    }
+
+    @Test
+    void serviceCommandsListEveryConfigurationProblem() {
+        assertThat(run("score", "--threshold", "-1", "--reconstruction-every", "x", "--model", "a b")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("vad score: 4 configuration problems:")
+                .contains("--threshold / VAD_THRESHOLD").contains("--reconstruction-every / VAD_RECONSTRUCTION_EVERY")
+                .contains("--model / VAD_MODEL").contains("--bootstrap-servers");
+        err.getBuffer().setLength(0);
+
+        assertThat(run("replay", "--rescore", "--from", "earliest", "--model", "conv3d",
+                "--bootstrap-servers", "k:9092")).isEqualTo(2);
+        assertThat(err.toString()).contains("NAME@VERSION: re-scoring names the version it uses");
+        err.getBuffer().setLength(0);
+
+        assertThat(run("train", "--model", "conv9d", "--mode", "sometimes", "--bootstrap-servers", "k:9092"))
+                .isEqualTo(2);
+        assertThat(err.toString()).startsWith("vad train: 2 configuration problems:")
+                .contains("conv1d, conv2d, conv3d").contains("continual, fit-then-freeze, replay");
     }
 }
