@@ -36,6 +36,11 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--group-id", paramLabel = "ID", description = "Consumer group (default vad-scorer).")
     String groupId;
 
+    @Option(names = "--without-model", paramLabel = "wait|skip",
+            description = "Before a first model exists: leave windows in Kafka to score later, or pass them over"
+                    + " (default wait).")
+    String withoutModel;
+
     @Mixin
     ScoringOptions scoring;
 

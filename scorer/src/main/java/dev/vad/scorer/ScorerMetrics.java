@@ -28,12 +28,16 @@ public final class ScorerMetrics {
     public static final String MODEL_SWAPS = "vad.scorer.model.swaps";
     public static final String CONSUMER_LAG = "vad.scorer.consumer.lag";
     public static final String BATCH_SIZE = "vad.scorer.batch.size";
+    public static final String WINDOWS_SKIPPED = "vad.scorer.windows.skipped";
+    public static final String MODELS_REJECTED = "vad.scorer.models.rejected";
 
     private final MeterRegistry registry;
     private final String model;
     private final Timer scoringLatency;
     private final DistributionSummary batchSize;
     private final Counter swaps;
+    private final Counter skipped;
+    private final Counter modelsRejected;
     private final AtomicLong version = new AtomicLong();
     private final AtomicLong lag = new AtomicLong();
     private final Map<String, PerStream> streams = new ConcurrentHashMap<>();
@@ -47,6 +51,10 @@ public final class ScorerMetrics {
                 .publishPercentileHistogram().maximumExpectedValue(1024.0).register(registry);
         swaps = Counter.builder(MODEL_SWAPS).tag("model", model).description("Model versions swapped in")
                 .register(registry);
+        skipped = Counter.builder(WINDOWS_SKIPPED).description("Windows passed over while no model was loaded")
+                .register(registry);
+        modelsRejected = Counter.builder(MODELS_REJECTED).tag("model", model)
+                .description("Model records that could not be read or loaded").register(registry);
         Gauge.builder(MODEL_VERSION, version, AtomicLong::get).tag("model", model)
                 .description("Version scoring now").register(registry);
         Gauge.builder(CONSUMER_LAG, lag, AtomicLong::get).description("Windows on the frames topic not yet scored")
@@ -59,6 +67,14 @@ public final class ScorerMetrics {
         if (!first) {
             swaps.increment();
         }
+    }
+
+    void skipped(int windows) {
+        skipped.increment(windows);
+    }
+
+    void modelRejected() {
+        modelsRejected.increment();
     }
 
     void batch(int windows, long nanos) {

@@ -31,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -38,6 +39,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -96,7 +98,7 @@ public final class ScorerService implements AutoCloseable {
                  Producer<String, DeadLetter> letters = clients.producer("vad-scorer-dlq", new StringSerializer(),
                          serdes.deadLetterSerializer());
                  ModelFeed feed = new ModelFeed(clients, settings.topics().models(), "vad-scorer-models",
-                         (record, error) -> { })) {
+                         (record, error) -> metrics.modelRejected())) {
                 Outputs outputs = new Outputs(out, new DeadLetters(letters, settings.topics().deadLetters(), SERVICE,
                         1 << 20, registry, clock));
                 if (settings.range() != null) {
@@ -138,8 +140,12 @@ public final class ScorerService implements AutoCloseable {
                 if (records.isEmpty()) {
                     continue;
                 }
-                process(records, outputs);
-                consumer.commitSync(nextOffsets(records));
+                if (active == null) {
+                    metrics.skipped(records.size());
+                } else {
+                    process(records, outputs);
+                }
+                commit(consumer, nextOffsets(records));
                 long lag = 0;
                 for (TopicPartition tp : consumer.assignment()) {
                     lag += consumer.currentLag(tp).orElse(0);
@@ -190,6 +196,11 @@ public final class ScorerService implements AutoCloseable {
         if (newest.isPresent() && swapTo(newest.get())) {
             return true;
         }
+        if (settings.skipWithoutModel()) {
+            LOG.info("no model {} yet on {}: windows are passed over until one arrives", settings.modelName(),
+                    settings.topics().models());
+            return true;
+        }
         LOG.info("waiting for model {} on {}", settings.modelName(), settings.topics().models());
         while (!stopping) {
             for (ModelArtifact artifact : feed.poll(Duration.ofMillis(500))) {
@@ -210,6 +221,7 @@ public final class ScorerService implements AutoCloseable {
         try {
             loaded = ActiveModel.of(artifact);
         } catch (RuntimeException e) {
+            metrics.modelRejected();
             LOG.error("cannot load {}@{}, keeping {}: {}", artifact.header().name(), artifact.header().version(),
                     active == null ? "none" : active, e.getMessage());
             return false;
@@ -270,6 +282,19 @@ public final class ScorerService implements AutoCloseable {
                     ? clock.millis() * 1000 - result.window().lastCaptureTimeMicros() : -1;
             metrics.scored(result.score(), endToEnd);
             result.events().forEach(metrics::event);
+        }
+    }
+
+    /**
+     * Commits a poll's offsets; when a rebalance took the partitions away meanwhile, their new owner scores those
+     * windows again (at least once: duplicates carry the same stream and sequence).
+     */
+    private static void commit(Consumer<String, byte[]> consumer, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        try {
+            consumer.commitSync(offsets);
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            LOG.warn("could not commit {} after a rebalance ({}); the new owner scores those windows again",
+                    offsets, e.getMessage());
         }
     }
 

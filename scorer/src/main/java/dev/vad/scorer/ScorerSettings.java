@@ -25,6 +25,7 @@ import java.util.List;
  * @param episodes            anomaly-episode hysteresis (marks in calibrated units)
  * @param sceneChangeGuard    report sudden global changes as scene changes rather than anomalies
  * @param sceneChangeShare    a frame's mean error at least this share of its worst patch's counts as global
+ * @param skipWithoutModel    before a first model exists, pass windows over (counted) rather than wait for one
  * @param range               re-scoring: the range of the frames topic, or null for live scoring
  * @param outputSuffix        re-scoring: appended to the output topics' names
  * @param kafka               how to reach Kafka
@@ -35,7 +36,7 @@ import java.util.List;
 public record ScorerSettings(String modelName, long modelVersion, String groupId, Path modelDir,
                              int reconstructionEvery, int maxBatchWindows, int maxStreams,
                              CalibrationSettings calibration, EpisodeSettings episodes, boolean sceneChangeGuard,
-                             double sceneChangeShare, TopicRange range, String outputSuffix, KafkaSettings kafka,
+                             double sceneChangeShare, boolean skipWithoutModel, TopicRange range, String outputSuffix, KafkaSettings kafka,
                              TopicNames topics, TopicSettings topicSettings, MetricsSettings metrics) {
 
     public static final int DEFAULT_METRICS_PORT = 9403;
@@ -104,9 +105,18 @@ public record ScorerSettings(String modelName, long modelVersion, String groupId
                 config.integer("max-streams", 1024, 1, 1_000_000),
                 calibration, episodes, config.bool("scene-change-guard", true),
                 config.decimal("scene-change-share", 0.5, 0.01, 1),
+                config.choice("without-model", WithoutModel.class, WithoutModel.WAIT) == WithoutModel.SKIP,
                 range, config.string("output-suffix", ".rescore"),
                 KafkaSettings.load(config, kafkaProperties, bootstrapRequired), TopicNames.load(config),
                 TopicSettings.load(config), MetricsSettings.load(config, DEFAULT_METRICS_PORT));
+    }
+
+    /** What live scoring does with windows that arrive before any model exists. */
+    public enum WithoutModel {
+        /** Leave them in Kafka until a model exists, then score them. */
+        WAIT,
+        /** Commit them unscored, counted, and score only what arrives after the first model. */
+        SKIP
     }
 
     /** The topics this run writes to: the live ones, or the re-scoring copies. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.KafkaSettings;
 import dev.vad.common.kafka.KafkaClients;
+import dev.vad.common.wire.AnomalyEvent;
 import dev.vad.common.wire.DeadLetter;
 import dev.vad.common.wire.DeadLetterCodec;
 import dev.vad.common.wire.FrameWindow;
@@ -19,6 +20,8 @@ import dev.vad.common.wire.WireLimits;
 import dev.vad.common.wire.WireSerdes;
 import dev.vad.ingest.IngestService;
 import dev.vad.ingest.IngestSettings;
+import dev.vad.ingest.synthetic.SceneSettings;
+import dev.vad.ingest.synthetic.SyntheticScene;
 import dev.vad.testkit.KafkaBackend;
 import dev.vad.testkit.RealKafka;
 import dev.vad.testkit.TopicContents;
@@ -123,6 +126,10 @@ class ScorerIT {
         assertThat(reconstructions).as("every 4th window of each stream").hasSize(20)
                 .allSatisfy(r -> assertThat(r.errorMap()).hasSize(4 * 32 * 32));
         assertThat(committed()).as("every record's offset is committed").isEqualTo(82);
+        Set<String> meters = registry.getMeters().stream().map(m -> m.getId().getName()).collect(Collectors.toSet());
+        for (java.lang.reflect.Field field : ScorerMetrics.class.getFields()) {
+            assertThat(meters).as("metric " + field.getName()).contains((String) field.get(null));
+        }
 
         ScorerService second = scorer(Map.of());
         CompletableFuture<ScorerOutcome> rerun = CompletableFuture.supplyAsync(() -> run(second), executor);
@@ -147,13 +154,122 @@ class ScorerIT {
         assertThat(committed()).isZero();
     }
 
+    @Test
+    void anomalousFramesOfTheSyntheticSceneRankAboveNormalOnesAndOpenAndCloseAnEpisode() throws Exception {
+        ingest(1240, "scene", Map.of("width", "64", "height", "64", "window-frames", "8"));
+        ConfigReader config = new ConfigReader(flags(Map.of("model", "conv3d", "mode", "fit-then-freeze",
+                "train-windows", "90", "steps", "200", "publish-every-steps", "50")), Map.of());
+        TrainerSettings trainerSettings = TrainerSettings.load(config, null, null, List.of(), true);
+        config.validate();
+        new TrainerService(trainerSettings, clients, registry, Clock.systemUTC(),
+                new ProgressLine(new PrintStream(new ByteArrayOutputStream()), false)).run();
+        ScorerService scorer = scorer(Map.of("model", "conv3d"));
+        CompletableFuture<ScorerOutcome> run = CompletableFuture.supplyAsync(() -> run(scorer), executor);
+        await().atMost(PATIENCE).until(() -> scores().size() == 155);
+        scorer.close();
+        run.get(60, TimeUnit.SECONDS);
+
+        SyntheticScene scene = new SyntheticScene(SceneSettings.defaults(64, 64, 1));
+        List<double[]> frames = scores().stream().flatMap(s -> s.frames().stream())
+                .filter(f -> f.frameIndex() >= 720)
+                .map(f -> new double[] {f.calibratedScore(), scene.isAnomalous(f.frameIndex()) ? 1 : 0}).toList();
+        double auc = auc(frames);
+        assertThat(auc).as("frame AUC of calibrated scores after training (odd shape at 750-799)")
+                .isGreaterThan(0.9);
+        List<AnomalyEvent> events = TopicContents.read(kafka.bootstrapServers(), prefix + ".events").stream()
+                .map(r -> serdes.eventDeserializer().deserialize("", r.value()))
+                .filter(e -> e.kind() == AnomalyEvent.Kind.ANOMALY).toList();
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.phase()).isEqualTo(AnomalyEvent.Phase.START);
+            assertThat(e.firstFrameIndex()).isBetween(750L, 760L);
+        });
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.phase()).isEqualTo(AnomalyEvent.Phase.END);
+            assertThat(e.firstFrameIndex()).isBetween(750L, 760L);
+            assertThat(e.lastFrameIndex()).isBetween(790L, 815L);
+        });
+    }
+
+    @Test
+    void twoScorersInOneGroupShareThePartitionsAndScoreEveryWindowOnce() throws Exception {
+        ingest(160, "one");
+        ingest(160, "two");
+        ingest(160, "three");
+        train("a");
+        ScorerService a = scorer(Map.of());
+        ScorerService b = scorer(Map.of());
+        CompletableFuture<ScorerOutcome> runA = CompletableFuture.supplyAsync(() -> run(a), executor);
+        CompletableFuture<ScorerOutcome> runB = CompletableFuture.supplyAsync(() -> run(b), executor);
+        await().atMost(PATIENCE).until(() -> scores().size() >= 120);
+        Thread.sleep(1_000);
+        a.close();
+        b.close();
+        long byA = runA.get(60, TimeUnit.SECONDS).windows();
+        long byB = runB.get(60, TimeUnit.SECONDS).windows();
+
+        List<ScoreRecord> scores = scores();
+        assertThat(scores.stream().map(s -> s.streamId() + "#" + s.sequence()).distinct())
+                .as("every window scored; a window scored again after a rebalance keeps its sequence").hasSize(120);
+        assertThat(byA + byB).isEqualTo(scores.size());
+        assertThat(committed()).isEqualTo(120);
+    }
+
+    @Test
+    void withoutAModelWindowsArePassedOverWhenAskedAndACorruptArtifactIsCountedAndSkipped() throws Exception {
+        ingest(160, "early");
+        ScorerService scorer = scorer(Map.of("without-model", "skip"));
+        CompletableFuture<ScorerOutcome> run = CompletableFuture.supplyAsync(() -> run(scorer), executor);
+        await().atMost(PATIENCE).until(() -> count(ScorerMetrics.WINDOWS_SKIPPED) == 40);
+        try (Producer<String, byte[]> producer = clients.producer("it", new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(prefix + ".models", "conv2d", new byte[] {'V', 'A', 'D', 'M', 0})).get();
+        }
+        await().atMost(PATIENCE).until(() -> count(ScorerMetrics.MODELS_REJECTED) == 1);
+        train("a");
+        await().atMost(PATIENCE).until(() -> registry.get(ScorerMetrics.MODEL_VERSION).gauge().value() == 1);
+        ingest(160, "late");
+        await().atMost(PATIENCE).until(() -> scores().size() == 40);
+        scorer.close();
+        run.get(60, TimeUnit.SECONDS);
+
+        assertThat(scores()).allSatisfy(s -> assertThat(s.streamId()).isEqualTo("late"));
+        assertThat(committed()).isEqualTo(80);
+    }
+
+    private double count(String counter) {
+        var found = registry.find(counter).counter();
+        return found == null ? 0 : found.count();
+    }
+
+    /** Frame AUC: the chance that an anomalous frame outscores a normal one (ties count half). */
+    private static double auc(List<double[]> frames) {
+        double sum = 0;
+        long pairs = 0;
+        for (double[] a : frames) {
+            if (a[1] == 1) {
+                for (double[] b : frames) {
+                    if (b[1] == 0) {
+                        sum += a[0] > b[0] ? 1 : a[0] == b[0] ? 0.5 : 0;
+                        pairs++;
+                    }
+                }
+            }
+        }
+        return sum / pairs;
+    }
+
     /** Publishes the synthetic scene's first frames as windows of 4 frames of 32x32 into one stream. */
     private void ingest(int frames) throws Exception {
         ingest(frames, "synthetic");
     }
 
     private void ingest(int frames, String streamId) throws Exception {
-        Map<String, String> flags = flags(Map.of("width", "32", "height", "32", "window-frames", "4", "tail", "drop"));
+        ingest(frames, streamId, Map.of("width", "32", "height", "32", "window-frames", "4"));
+    }
+
+    private void ingest(int frames, String streamId, Map<String, String> shape) throws Exception {
+        Map<String, String> flags = flags(Map.of("tail", "drop"));
+        flags.putAll(shape);
         ConfigReader config = new ConfigReader(flags, Map.of());
         IngestSettings settings = IngestSettings.load(config, List.of("synthetic:?frames=" + frames),
                 List.of(streamId), List.of(), true);

@@ -1,0 +1,141 @@
+package dev.vad.scorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vad.common.config.ConfigReader;
+import dev.vad.common.wire.AnomalyEvent;
+import dev.vad.common.wire.FrameWindow;
+import dev.vad.common.wire.ModelArtifact;
+import dev.vad.common.wire.ModelHeader;
+import dev.vad.common.wire.PixelFormat;
+import dev.vad.common.wire.ScoreState;
+import dev.vad.common.wire.TimestampKind;
+import dev.vad.model.ModelArtifacts;
+import dev.vad.model.Preset;
+import dev.vad.model.fit.FitSettings;
+import dev.vad.model.fit.ModelFitter;
+import dev.vad.model.fit.WindowModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scoring core with a real model fitted to a plain scene (a dark background with a faint bar): a bright
+ * square is an anomaly, a frame-wide brightening a scene change, the scene itself normal.
+ */
+class WindowScorerTest {
+
+    private static final int SIDE = 16;
+    private static final int T = 4;
+    private static ActiveModel model;
+
+    @BeforeAll
+    static void fit() {
+        List<FrameWindow> normal = new ArrayList<>();
+        for (int n = 0; n < 60; n++) {
+            normal.add(window("s", n, 0, null));
+        }
+        FitSettings fit = new FitSettings(Preset.COMPACT, 2, 8, 300, 1e-2, 3, 4);
+        WindowModel fitted = ModelFitter.create(normal.get(0), fit);
+        ModelFitter.Fitted result = ModelFitter.fit(fitted, normal.subList(0, 48), normal.subList(48, 60), fit,
+                (step, loss) -> { });
+        ModelHeader header = new ModelHeader("m", 1, "compact", 2, "h,w", new int[] {1, SIDE, SIDE}, T, SIDE, SIDE,
+                PixelFormat.GRAY8, fitted.normalisation(), new TreeMap<>(Map.of("patch", "4")), 3, List.of(),
+                result.calibration(), new TreeMap<>(), 0);
+        ModelArtifact artifact = ModelArtifacts.pack(fitted.network(), header);
+        model = ActiveModel.of(artifact);
+    }
+
+    /** Window {@code n} of a stream: noise on a dark background, a faint bar; optionally altered frames. */
+    private static FrameWindow window(String stream, long n, int brighten, int[] square) {
+        SplittableRandom random = new SplittableRandom(n * 31 + stream.hashCode());
+        byte[] pixels = new byte[T * SIDE * SIDE];
+        for (int f = 0; f < T; f++) {
+            for (int y = 0; y < SIDE; y++) {
+                for (int x = 0; x < SIDE; x++) {
+                    int v = 40 + random.nextInt(6) + (x == 5 ? 30 : 0) + brighten;
+                    if (square != null && x >= square[0] && x < square[0] + 5 && y >= square[1] && y < square[1] + 5) {
+                        v = 250;
+                    }
+                    pixels[(f * SIDE + y) * SIDE + x] = (byte) Math.min(255, v);
+                }
+            }
+        }
+        long[] frames = new long[T];
+        for (int f = 0; f < T; f++) {
+            frames[f] = n * T + f;
+        }
+        return new FrameWindow(stream, n, frames, frames.clone(), TimestampKind.STREAM_TIME, 0, false, SIDE, SIDE,
+                PixelFormat.GRAY8, pixels);
+    }
+
+    private static ScorerSettings settings(String... flags) {
+        Map<String, String> map = new java.util.HashMap<>(Map.of("bootstrap-servers", "k:9092"));
+        for (int i = 0; i < flags.length; i += 2) {
+            map.put(flags[i], flags[i + 1]);
+        }
+        ConfigReader config = new ConfigReader(map, Map.of());
+        ScorerSettings settings = ScorerSettings.load(config, null, null, List.of(), true);
+        config.validate();
+        return settings;
+    }
+
+    @Test
+    void normalWindowsStayBelowTheThresholdAndABrightSquareOpensAnAnomalyEpisode() {
+        WindowScorer scorer = new WindowScorer(settings("reconstruction-every", "2"));
+        List<ScoredWindow> normal = scorer.score(model, List.of(window("s", 100, 0, null), window("s", 101, 0, null)),
+                5);
+        assertThat(normal).allSatisfy(w -> {
+            assertThat(w.score().state()).isEqualTo(ScoreState.NORMAL);
+            assertThat(w.events()).isEmpty();
+        });
+        assertThat(normal.get(0).reconstruction()).as("every 2nd window's reconstruction").isNotNull();
+        assertThat(normal.get(1).reconstruction()).isNull();
+
+        ScoredWindow odd = scorer.score(model, List.of(window("s", 102, 0, new int[] {8, 8})), 6).get(0);
+
+        assertThat(odd.score().state()).isEqualTo(ScoreState.ANOMALOUS);
+        assertThat(odd.score().calibratedScore()).isGreaterThan(odd.score().threshold());
+        assertThat(odd.score().frames()).allSatisfy(f -> assertThat(f.patchError()).isGreaterThan(f.meanError()));
+        assertThat(odd.events()).singleElement().satisfies(e -> {
+            assertThat(e.phase()).isEqualTo(AnomalyEvent.Phase.START);
+            assertThat(e.kind()).isEqualTo(AnomalyEvent.Kind.ANOMALY);
+            assertThat(e.firstFrameIndex()).isEqualTo(408);
+            assertThat(e.modelVersion()).isEqualTo(1);
+        });
+        List<AnomalyEvent> after = new ArrayList<>();
+        for (int n = 103; n < 115; n++) {
+            after.addAll(scorer.score(model, List.of(window("s", n, 0, null)), 7).get(0).events());
+        }
+        assertThat(after).extracting(AnomalyEvent::phase).containsExactly(AnomalyEvent.Phase.END);
+        assertThat(after.get(0).lastFrameIndex()).as("the episode ends at its last high frame, on or after the"
+                + " square's").isBetween(411L, 430L);
+    }
+
+    @Test
+    void aFrameWideChangeIsASceneChangeWithTheGuardAndAnAnomalyWithout() {
+        ScoredWindow guarded = new WindowScorer(settings()).score(model, List.of(window("s", 100, 120, null)), 1)
+                .get(0);
+        assertThat(guarded.score().state()).isEqualTo(ScoreState.SCENE_CHANGE);
+        assertThat(guarded.events()).singleElement()
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(AnomalyEvent.Kind.SCENE_CHANGE));
+
+        ScoredWindow unguarded = new WindowScorer(settings("scene-change-guard", "false"))
+                .score(model, List.of(window("s", 100, 120, null)), 1).get(0);
+        assertThat(unguarded.score().state()).isEqualTo(ScoreState.ANOMALOUS);
+        assertThat(unguarded.events()).singleElement()
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(AnomalyEvent.Kind.ANOMALY));
+    }
+
+    @Test
+    void streamsAreCalibratedApartAndTheLeastRecentlySeenIsForgottenBeyondTheCap() {
+        WindowScorer scorer = new WindowScorer(settings("max-streams", "2"));
+        scorer.score(model, List.of(window("a", 1, 0, null), window("b", 1, 0, null)), 1);
+        scorer.score(model, List.of(window("a", 2, 0, null), window("c", 1, 0, null)), 2);
+        assertThat(scorer.streams()).isEqualTo(2);
+    }
+}
