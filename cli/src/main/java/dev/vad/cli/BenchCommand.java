@@ -18,13 +18,15 @@ import picocli.CommandLine.Spec;
             "  train, infer: compact and deep, 2D and 3D, batch 32, 64x64 grey (3D: 8 frames) vs PyTorch",
             "  conv4d: a true 4D convolution vs a 3D one of equal output size (multiply-add ratio 3)",
             "  kafka: frame windows through the pipeline's producer vs Kafka's ProducerPerformance",
+            "  score: windows/s through the scorer and a real broker (1, 4, 16 streams) vs the same scoring in",
+            "    process, and end-to-end latency of one live 30 fps stream",
             "Model benchmarks want memory: run them with VAD_JAVA_OPTS=-Xmx2g."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, train, infer, conv4d or kafka.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, train, infer, conv4d, kafka or score.")
     String what;
 
     @Option(names = "--source", paramLabel = "FILE", description = "Video file (bench ingest).")
@@ -59,6 +61,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Windows to publish (bench kafka; default 5000, plus a tenth to warm up).")
     int records;
 
+    @Option(names = "--windows", paramLabel = "N", defaultValue = "960",
+            description = "Windows scored per case (bench score; default 960).")
+    int windows;
+
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             description = "Kafka to publish to (default: an embedded broker started for the run).")
     String bootstrapServers;
@@ -78,6 +84,8 @@ final class BenchCommand implements Callable<Integer> {
                 return models.convolution(threads);
             case "kafka":
                 return new KafkaBenchmark(records, bootstrapServers, spec.commandLine().getOut()).run();
+            case "score":
+                return new ScoreBenchmark(windows, bootstrapServers, spec.commandLine().getOut()).run();
             case "ingest":
                 break;
             default:
