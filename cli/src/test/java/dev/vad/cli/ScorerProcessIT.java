@@ -10,6 +10,10 @@ import dev.vad.testkit.KafkaBackend;
 import dev.vad.testkit.RealKafka;
 import dev.vad.testkit.TopicContents;
 import dev.vad.testkit.UniqueNames;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +41,17 @@ class ScorerProcessIT {
                 "--height", "32", "--window-frames", "4", "--metrics-port", "-1");
         try (VadProcess second = start(kafka)) {
             await().atMost(Duration.ofSeconds(120)).until(() -> distinct(scores(kafka)) == 160);
+            String url = second.output().stream().filter(line -> line.startsWith("metrics at "))
+                    .map(line -> line.substring("metrics at ".length())).findFirst().orElseThrow();
+            String scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(scrape).as("the metrics endpoint exposes the scorer's metrics").contains(
+                    "vad_scorer_windows_scored_total{", "vad_scorer_scoring_latency_seconds_bucket{",
+                    "vad_scorer_e2e_latency_seconds_count{", "vad_scorer_score{", "vad_scorer_calibrated_score{",
+                    "vad_scorer_calibrated_scores_count{", "vad_scorer_threshold{", "vad_scorer_model_version{",
+                    "vad_scorer_model_swaps_total{", "vad_scorer_consumer_lag{", "vad_scorer_batch_size_count{",
+                    "vad_scorer_windows_skipped_total{", "vad_scorer_models_rejected_total{",
+                    "kafka_consumer_fetch_manager_records_consumed_total{");
             assertThat(second.terminate(60)).isEqualTo(143);
             assertThat(second.output()).anyMatch(line -> line.startsWith("conv2d: scored "));
         }
