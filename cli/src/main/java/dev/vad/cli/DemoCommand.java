@@ -39,7 +39,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -153,7 +152,7 @@ final class DemoCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop.countDown();
-            TrainCommand.awaitQuietly(stopped);
+            ServiceRun.awaitQuietly(stopped);
         }, "vad-demo-shutdown"));
         try (KafkaClients ingestClients = new KafkaClients(ingestSettings.kafka(), ingestMetrics, 64 << 20);
              KafkaClients trainerClients = new KafkaClients(trainerSettings.kafka(), trainerMetrics, 64 << 20);

@@ -1,20 +1,10 @@
 package dev.vad.cli;
 
 import dev.vad.common.config.ConfigReader;
-import dev.vad.common.kafka.KafkaClients;
-import dev.vad.common.metrics.Health;
-import dev.vad.common.metrics.MeterRegistries;
-import dev.vad.common.metrics.MetricsServer;
-import dev.vad.scorer.ScorerOutcome;
 import dev.vad.scorer.ScorerService;
 import dev.vad.scorer.ScorerSettings;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,36 +50,11 @@ final class ScoreCommand implements Callable<Integer> {
 
     /** Runs the scorer with its metrics endpoint until it ends or the process is asked to stop. */
     static int score(ScorerSettings settings, CommandSpec spec) throws InterruptedException {
-        PrometheusMeterRegistry registry = MeterRegistries.prometheus("scorer");
-        ExecutorService http = Executors.newSingleThreadExecutor();
-        PrintWriter out = spec.commandLine().getOut();
-        try (KafkaClients clients = new KafkaClients(settings.kafka(), registry,
-                Math.max(settings.topicSettings().frameMaxMessageBytes(),
-                        settings.topicSettings().modelMaxMessageBytes()));
-             MetricsServer server = settings.metrics().enabled()
-                     ? MetricsServer.start(settings.metrics(), registry, Health::ok, http) : null) {
-            ScorerService service = new ScorerService(settings, clients, registry, Clock.systemUTC());
-            CountDownLatch reported = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                service.close();
-                TrainCommand.awaitQuietly(reported);
-            }, "vad-score-shutdown"));
-            if (server != null) {
-                out.println("metrics at " + server.url("/metrics"));
-                out.flush();
-            }
-            try {
-                ScorerOutcome o = service.run();
-                out.println(o.model() + ": scored " + o.windows() + " windows with versions " + o.versions()
+        return ServiceRun.run("scorer", settings.kafka(), Math.max(settings.topicSettings().frameMaxMessageBytes(),
+                settings.topicSettings().modelMaxMessageBytes()), settings.metrics(), spec.commandLine().getOut(),
+                (clients, registry) -> new ScorerService(settings, clients, registry, Clock.systemUTC()),
+                o -> o.model() + ": scored " + o.windows() + " windows with versions " + o.versions()
                         + (o.rejected() == 0 ? "" : ", " + o.rejected() + " records to the dead-letter topic")
                         + (o.note() == null ? "" : " (" + o.note() + ")"));
-                out.flush();
-                return 0;
-            } finally {
-                reported.countDown();
-            }
-        } finally {
-            http.shutdownNow();
-        }
     }
 }

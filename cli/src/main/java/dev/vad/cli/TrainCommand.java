@@ -1,22 +1,12 @@
 package dev.vad.cli;
 
 import dev.vad.common.config.ConfigReader;
-import dev.vad.common.kafka.KafkaClients;
-import dev.vad.common.metrics.Health;
-import dev.vad.common.metrics.MeterRegistries;
-import dev.vad.common.metrics.MetricsServer;
 import dev.vad.trainer.ProgressLine;
 import dev.vad.trainer.TrainerOutcome;
 import dev.vad.trainer.TrainerService;
 import dev.vad.trainer.TrainerSettings;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,45 +60,11 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Runs the trainer with its metrics endpoint until it ends or the process is asked to stop. */
     static int train(TrainerSettings settings, CommandSpec spec) throws InterruptedException {
-        PrometheusMeterRegistry registry = MeterRegistries.prometheus("trainer");
-        ExecutorService http = Executors.newSingleThreadExecutor();
-        PrintWriter out = spec.commandLine().getOut();
-        try (KafkaClients clients = new KafkaClients(settings.kafka(), registry,
-                Math.max(settings.topicSettings().frameMaxMessageBytes(),
-                        settings.topicSettings().modelMaxMessageBytes()));
-             MetricsServer server = settings.metrics().enabled()
-                     ? MetricsServer.start(settings.metrics(), registry, Health::ok, http) : null) {
-            TrainerService service = new TrainerService(settings, clients, registry, Clock.systemUTC(),
-                    ProgressLine.forStandardOutput());
-            CountDownLatch reported = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                service.close();
-                awaitQuietly(reported);
-            }, "vad-train-shutdown"));
-            if (server != null) {
-                out.println("metrics at " + server.url("/metrics"));
-                out.flush();
-            }
-            try {
-                TrainerOutcome outcome = service.run();
-                out.println(describe(outcome));
-                out.flush();
-                return 0;
-            } finally {
-                reported.countDown();
-            }
-        } finally {
-            http.shutdownNow();
-        }
-    }
-
-    /** Lets a stopping JVM wait until the outcome is printed. */
-    static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return ServiceRun.run("trainer", settings.kafka(), Math.max(settings.topicSettings().frameMaxMessageBytes(),
+                settings.topicSettings().modelMaxMessageBytes()), settings.metrics(), spec.commandLine().getOut(),
+                (clients, registry) -> new TrainerService(settings, clients, registry, Clock.systemUTC(),
+                        ProgressLine.forStandardOutput()),
+                TrainCommand::describe);
     }
 
     static String describe(TrainerOutcome o) {

@@ -76,9 +76,9 @@ public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, W
             transport = "tcp";
         }
         FfmpegOptions ffmpeg = new FfmpegOptions(config.decimal("folder-fps", 10, 0.01, 1000),
-                positive(config, "io-timeout", Duration.ofSeconds(10)), transport);
-        Duration initial = positive(config, "reconnect-initial", Duration.ofMillis(500));
-        Duration max = positive(config, "reconnect-max", Duration.ofSeconds(30));
+                config.positiveDuration("io-timeout", Duration.ofSeconds(10)), transport);
+        Duration initial = config.positiveDuration("reconnect-initial", Duration.ofMillis(500));
+        Duration max = config.positiveDuration("reconnect-max", Duration.ofSeconds(30));
         if (max.compareTo(initial) < 0) {
             config.problem("reconnect-max", config.found("reconnect-max"), "at least --reconnect-initial (" + initial
                     + ")");
@@ -136,14 +136,5 @@ public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, W
                     maxDecodeErrors));
         }
         return plans;
-    }
-
-    private static Duration positive(ConfigReader config, String key, Duration defaultValue) {
-        Duration value = config.duration(key, defaultValue);
-        if (value.isZero() || value.isNegative()) {
-            config.problem(key, config.found(key), "a positive duration");
-            return defaultValue;
-        }
-        return value;
     }
 }

@@ -1,6 +1,7 @@
 package dev.vad.scorer;
 
 import dev.vad.common.kafka.DeadLetters;
+import dev.vad.common.service.ForegroundService;
 import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.kafka.ModelFeed;
 import dev.vad.common.kafka.RangeReader;
@@ -54,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * committed only once everything a poll produced is acknowledged. With a range it re-scores that range with one
  * fixed version into separate output topics, outside any group. Runs on the caller's thread until stopped.
  */
-public final class ScorerService implements AutoCloseable {
+public final class ScorerService implements ForegroundService<ScorerOutcome> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScorerService.class);
     private static final String SERVICE = "scorer";
@@ -86,6 +87,7 @@ public final class ScorerService implements AutoCloseable {
     }
 
     /** Scores until {@link #close()} (live) or the range's end (re-scoring). */
+    @Override
     public ScorerOutcome run() throws InterruptedException {
         try {
             try (Admin admin = clients.admin("vad-scorer-admin")) {

@@ -1,6 +1,7 @@
 package dev.vad.trainer;
 
 import dev.vad.common.kafka.DeadLetters;
+import dev.vad.common.service.ForegroundService;
 import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.kafka.ModelFeed;
 import dev.vad.common.kafka.RangeReader;
@@ -55,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * versions through a {@link ModelPublisher}. Runs on the caller's thread until its mode ends or {@link #close()}
  * asks it to stop; a stop abandons at most the current step and never publishes a partial model.
  */
-public final class TrainerService implements AutoCloseable {
+public final class TrainerService implements ForegroundService<TrainerOutcome> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainerService.class);
     private static final String SERVICE = "trainer";
@@ -86,6 +87,7 @@ public final class TrainerService implements AutoCloseable {
      *
      * @throws java.io.UncheckedIOException when the model directory is not writable, naming it
      */
+    @Override
     public TrainerOutcome run() throws InterruptedException {
         try {
             return runModes();

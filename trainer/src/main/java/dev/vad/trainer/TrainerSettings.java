@@ -99,14 +99,14 @@ public record TrainerSettings(String modelName, TrainingMode mode, FitSettings f
         String modelDir = config.string("model-dir", "");
         return new TrainerSettings(name, mode, fit,
                 config.integer("publish-every-steps", 200, 1, 100_000_000),
-                positive(config, "publish-every", Duration.ofMinutes(2)),
+                config.positiveDuration("publish-every", Duration.ofMinutes(2)),
                 config.decimal("min-improvement", 0.01, 0, 0.99),
                 bufferWindows,
                 config.integer("validation-one-in", 10, 2, 1000),
                 config.integer("validation-windows", 256, 1, 100_000),
                 trainWindows,
                 config.duration("train-for", Duration.ZERO),
-                positive(config, "idle-timeout", Duration.ofSeconds(10)),
+                config.positiveDuration("idle-timeout", Duration.ofSeconds(10)),
                 config.integer("patience", 5, 1, 1000),
                 config.string("group-id", "vad-trainer"),
                 modelDir.isBlank() ? null : Path.of(modelDir),
@@ -142,14 +142,5 @@ public record TrainerSettings(String modelName, TrainingMode mode, FitSettings f
             dimensions = preset.maxDimensions();
         }
         return new FitSettings(preset, dimensions, batch, steps, learningRate, seed, patch);
-    }
-
-    private static Duration positive(ConfigReader config, String key, Duration defaultValue) {
-        Duration value = config.duration(key, defaultValue);
-        if (value.isZero() || value.isNegative()) {
-            config.problem(key, config.found(key), "a positive duration");
-            return defaultValue;
-        }
-        return value;
     }
 }

@@ -134,6 +134,16 @@ public final class ConfigReader {
         };
     }
 
+    /** A duration that must be longer than zero (a timeout, an interval). */
+    public Duration positiveDuration(String key, Duration defaultValue) {
+        Duration value = duration(key, defaultValue);
+        if (value.isZero() || value.isNegative()) {
+            problem(key, found(key), "a positive duration");
+            return defaultValue;
+        }
+        return value;
+    }
+
     /** One of an enum's constants, written in any case with dashes or underscores. */
     public <E extends Enum<E>> E choice(String key, Class<E> type, E defaultValue) {
         String value = raw(key);

@@ -1,0 +1,16 @@
+package dev.vad.common.service;
+
+/**
+ * A service that runs on the caller's thread until it ends by itself or another thread asks it to stop.
+ *
+ * @param <T> how a run ended
+ */
+public interface ForegroundService<T> extends AutoCloseable {
+
+    /** Runs until the work is done or {@link #close()} is called. */
+    T run() throws InterruptedException;
+
+    /** Asks {@link #run()} to stop and waits for it to end cleanly. */
+    @Override
+    void close();
+}
