@@ -5,9 +5,12 @@ import dev.vad.common.wire.ScoreRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -100,6 +103,15 @@ public final class ScorerMetrics {
                 .description("Episode records emitted").register(registry).increment();
     }
 
+    /** Removes a forgotten stream's meters, so meters stay as bounded as the streams tracked. */
+    void forget(String stream) {
+        PerStream s = streams.remove(stream);
+        if (s != null) {
+            s.meters.forEach(registry::remove);
+        }
+        registry.find(EVENTS).tag("stream", stream).meters().forEach(registry::remove);
+    }
+
     void lag(long windows) {
         lag.set(windows);
     }
@@ -111,20 +123,25 @@ public final class ScorerMetrics {
         final AtomicLong calibrated = new AtomicLong(Double.doubleToLongBits(Double.NaN));
         final DistributionSummary calibratedScores;
         final Timer endToEnd;
+        final List<Meter> meters = new ArrayList<>();
 
         PerStream(String stream) {
             windows = Counter.builder(WINDOWS_SCORED).tag("stream", stream).tag("model", model)
                     .description("Windows scored").register(registry);
-            Gauge.builder(SCORE, score, b -> Double.longBitsToDouble(b.get())).tag("stream", stream)
-                    .description("Raw score of the stream's latest window").register(registry);
-            Gauge.builder(CALIBRATED_SCORE, calibrated, b -> Double.longBitsToDouble(b.get())).tag("stream", stream)
-                    .description("Calibrated score of the stream's latest window").register(registry);
+            meters.add(windows);
+            meters.add(Gauge.builder(SCORE, score, b -> Double.longBitsToDouble(b.get())).tag("stream", stream)
+                    .description("Raw score of the stream's latest window").register(registry));
+            meters.add(Gauge.builder(CALIBRATED_SCORE, calibrated, b -> Double.longBitsToDouble(b.get()))
+                    .tag("stream", stream).description("Calibrated score of the stream's latest window")
+                    .register(registry));
             calibratedScores = DistributionSummary.builder(CALIBRATED_SCORES).tag("stream", stream)
                     .description("Calibrated window scores").serviceLevelObjectives(1, 2, 4, 8, 16)
                     .register(registry);
             endToEnd = Timer.builder(END_TO_END_LATENCY).tag("stream", stream)
                     .description("From the window's last frame capture to its score published (live sources)")
                     .publishPercentileHistogram().register(registry);
+            meters.add(calibratedScores);
+            meters.add(endToEnd);
         }
     }
 }

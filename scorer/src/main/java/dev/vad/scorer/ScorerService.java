@@ -83,7 +83,7 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
         this.registry = registry;
         this.clock = clock;
         this.metrics = new ScorerMetrics(registry, settings.modelName(), settings.calibration().threshold());
-        this.scorer = new WindowScorer(settings);
+        this.scorer = new WindowScorer(settings, metrics::forget);
     }
 
     /** Scores until {@link #close()} (live) or the range's end (re-scoring). */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Scores batches of windows with one model version. Per frame: the mean squared reconstruction error and the error
@@ -28,11 +29,22 @@ final class WindowScorer {
     private final Map<String, StreamState> streams;
 
     WindowScorer(ScorerSettings settings) {
+        this(settings, stream -> { });
+    }
+
+    /**
+     * @param forgotten told of each stream dropped beyond {@code --max-streams} (least recently seen first)
+     */
+    WindowScorer(ScorerSettings settings, Consumer<String> forgotten) {
         this.settings = settings;
         this.streams = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, StreamState> eldest) {
-                return size() > settings.maxStreams();
+                boolean drop = size() > settings.maxStreams();
+                if (drop) {
+                    forgotten.accept(eldest.getKey());
+                }
+                return drop;
             }
         };
     }

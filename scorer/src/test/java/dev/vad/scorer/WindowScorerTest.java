@@ -133,9 +133,11 @@ class WindowScorerTest {
 
     @Test
     void streamsAreCalibratedApartAndTheLeastRecentlySeenIsForgottenBeyondTheCap() {
-        WindowScorer scorer = new WindowScorer(settings("max-streams", "2"));
+        List<String> forgotten = new ArrayList<>();
+        WindowScorer scorer = new WindowScorer(settings("max-streams", "2"), forgotten::add);
         scorer.score(model, List.of(window("a", 1, 0, null), window("b", 1, 0, null)), 1);
         scorer.score(model, List.of(window("a", 2, 0, null), window("c", 1, 0, null)), 2);
         assertThat(scorer.streams()).isEqualTo(2);
+        assertThat(forgotten).as("b was seen least recently").containsExactly("b");
     }
 }
