@@ -1,24 +1,14 @@
 package dev.vad.ingest;
 
+import dev.vad.common.metrics.VadMetric;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The ingest service's metrics, names in one place, one instance per stream (tagged {@code stream}). */
+/** The ingest service's metrics ({@link VadMetric}), one instance per stream (tagged {@code stream}). */
 public final class IngestMetrics {
-
-    public static final String FRAMES_DECODED = "vad.ingest.frames.decoded";
-    public static final String FRAMES_DROPPED = "vad.ingest.frames.dropped";
-    public static final String DECODE_ERRORS = "vad.ingest.decode.errors";
-    public static final String WINDOWS_PUBLISHED = "vad.ingest.windows.published";
-    public static final String PUBLISH_ERRORS = "vad.ingest.publish.errors";
-    public static final String PUBLISH_LATENCY = "vad.ingest.publish.latency";
-    public static final String RECONNECTS = "vad.ingest.reconnects";
-    public static final String GAPS = "vad.ingest.gaps";
-    public static final String SOURCE_FPS = "vad.ingest.source.fps";
 
     private final Counter framesDecoded;
     private final Counter droppedInGaps;
@@ -32,28 +22,21 @@ public final class IngestMetrics {
     private final AtomicLong fpsMillis = new AtomicLong();
 
     public IngestMetrics(MeterRegistry registry, String streamId) {
-        framesDecoded = Counter.builder(FRAMES_DECODED).tag("stream", streamId)
-                .description("Frames decoded from the source").register(registry);
-        droppedInGaps = Counter.builder(FRAMES_DROPPED).tag("stream", streamId).tag("reason", "gap")
-                .description("Frames lost or discarded").register(registry);
-        droppedAtEnd = Counter.builder(FRAMES_DROPPED).tag("stream", streamId).tag("reason", "tail")
-                .description("Frames lost or discarded").register(registry);
-        decodeErrors = Counter.builder(DECODE_ERRORS).tag("stream", streamId)
-                .description("Frames that failed to decode and were skipped").register(registry);
-        windowsPublished = Counter.builder(WINDOWS_PUBLISHED).tag("stream", streamId)
-                .description("Windows acknowledged by Kafka").register(registry);
-        publishErrors = Counter.builder(PUBLISH_ERRORS).tag("stream", streamId)
-                .description("Windows Kafka refused").register(registry);
-        publishLatency = Timer.builder(PUBLISH_LATENCY).tag("stream", streamId)
-                .description("From send to acknowledgement").publishPercentileHistogram()
+        framesDecoded = VadMetric.INGEST_FRAMES_DECODED.counter().tag("stream", streamId).register(registry);
+        droppedInGaps = VadMetric.INGEST_FRAMES_DROPPED.counter().tag("stream", streamId).tag("reason", "gap")
+                .register(registry);
+        droppedAtEnd = VadMetric.INGEST_FRAMES_DROPPED.counter().tag("stream", streamId).tag("reason", "tail")
+                .register(registry);
+        decodeErrors = VadMetric.INGEST_DECODE_ERRORS.counter().tag("stream", streamId).register(registry);
+        windowsPublished = VadMetric.INGEST_WINDOWS_PUBLISHED.counter().tag("stream", streamId).register(registry);
+        publishErrors = VadMetric.INGEST_PUBLISH_ERRORS.counter().tag("stream", streamId).register(registry);
+        publishLatency = VadMetric.INGEST_PUBLISH_LATENCY.timer().tag("stream", streamId).publishPercentileHistogram()
                 .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(100))
                 .register(registry);
-        reconnects = Counter.builder(RECONNECTS).tag("stream", streamId)
-                .description("Reconnections of a live source").register(registry);
-        gaps = Counter.builder(GAPS).tag("stream", streamId)
-                .description("Interruptions of a live source").register(registry);
-        Gauge.builder(SOURCE_FPS, fpsMillis, v -> v.get() / 1000.0).tag("stream", streamId)
-                .description("Frames per second decoded, over the last second").register(registry);
+        reconnects = VadMetric.INGEST_RECONNECTS.counter().tag("stream", streamId).register(registry);
+        gaps = VadMetric.INGEST_GAPS.counter().tag("stream", streamId).register(registry);
+        VadMetric.INGEST_SOURCE_FPS.gauge(fpsMillis, v -> v.get() / 1000.0).tag("stream", streamId)
+                .register(registry);
     }
 
     void frameDecoded() {

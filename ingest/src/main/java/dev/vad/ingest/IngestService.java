@@ -4,7 +4,6 @@ import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.kafka.TopicProvisioner;
 import dev.vad.common.kafka.TopicSpec;
 import dev.vad.common.wire.FrameWindow;
-import dev.vad.common.wire.TimestampKind;
 import dev.vad.common.wire.WireLimits;
 import dev.vad.common.wire.WireSerdes;
 import dev.vad.ingest.source.FrameSource;
@@ -66,7 +65,7 @@ public final class IngestService implements AutoCloseable {
             FrameSource source = FrameSources.of(plan.source(), settings.geometry(), settings.ffmpeg(), clock);
             Windower windower = new Windower(plan.streamId(), settings.shape(), settings.geometry().width(),
                     settings.geometry().height(), settings.geometry().pixelFormat(),
-                    plan.source().kind().live() ? TimestampKind.WALL_CLOCK : TimestampKind.STREAM_TIME);
+                    plan.timestampKind());
             IngestMetrics streamMetrics = new IngestMetrics(registry, plan.streamId());
             StreamIngestor ingestor = new StreamIngestor(plan, source, windower, sink, streamMetrics, clock,
                     Sleeper.SYSTEM, random.split());

@@ -160,8 +160,10 @@ public final class StreamIngestor {
     private void accept(DecodedFrame frame) throws InterruptedException {
         long timestamp = plan.source().kind().live() ? frame.timestampMicros() : frame.timestampMicros()
                 + timestampOffset;
+        long stamped = timestamp;
         if (plan.realtime() && !plan.source().kind().live()) {
             pacer.await(timestamp);
+            stamped = clock.millis() * 1000L;
         }
         if (frame.position() >= 0 && positionBase + frame.position() > nextFrameIndex) {
             long skipped = positionBase + frame.position() - nextFrameIndex;
@@ -177,7 +179,7 @@ public final class StreamIngestor {
         reconnectAttempts = 0;
         metrics.frameDecoded();
         measureFps();
-        windower.add(nextFrameIndex++, timestamp, frame.pixels()).ifPresent(this::publish);
+        windower.add(nextFrameIndex++, stamped, frame.pixels()).ifPresent(this::publish);
     }
 
     private void publish(dev.vad.common.wire.FrameWindow window) {

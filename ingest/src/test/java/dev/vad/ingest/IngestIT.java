@@ -1,5 +1,6 @@
 package dev.vad.ingest;
 
+import dev.vad.common.metrics.VadMetric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
@@ -86,11 +87,11 @@ class IngestIT {
             assertThat(frame10[32 * 64 + left + 8] & 0xff).as("frame 10's square").isGreaterThan(180);
             assertThat(frame10[32 * 64 + (left + 30) % 64] & 0xff).as("frame 10's background").isLessThan(80);
             assertThat(frames.poll()).allSatisfy(record -> assertThat(record.key()).isEqualTo("square"));
-            assertThat(registry.get(IngestMetrics.FRAMES_DECODED).tag("stream", "square").counter().count())
+            assertThat(registry.get(VadMetric.INGEST_FRAMES_DECODED.meterName()).tag("stream", "square").counter().count())
                     .isEqualTo(30);
-            assertThat(registry.get(IngestMetrics.WINDOWS_PUBLISHED).tag("stream", "square").counter().count())
+            assertThat(registry.get(VadMetric.INGEST_WINDOWS_PUBLISHED.meterName()).tag("stream", "square").counter().count())
                     .isEqualTo(7);
-            assertThat(registry.get(IngestMetrics.PUBLISH_LATENCY).tag("stream", "square").timer().count())
+            assertThat(registry.get(VadMetric.INGEST_PUBLISH_LATENCY.meterName()).tag("stream", "square").timer().count())
                     .isEqualTo(7);
         }
     }

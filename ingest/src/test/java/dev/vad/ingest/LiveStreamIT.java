@@ -1,5 +1,6 @@
 package dev.vad.ingest;
 
+import dev.vad.common.metrics.VadMetric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
@@ -84,9 +85,9 @@ class LiveStreamIT {
             for (int i = 1; i < windows.size(); i++) {
                 assertThat(windows.get(i).firstFrameIndex()).isGreaterThan(windows.get(i - 1).lastFrameIndex());
             }
-            assertThat(registry.get(IngestMetrics.RECONNECTS).tag("stream", "gate").counter().count())
+            assertThat(registry.get(VadMetric.INGEST_RECONNECTS.meterName()).tag("stream", "gate").counter().count())
                     .isGreaterThanOrEqualTo(1);
-            assertThat(registry.get(IngestMetrics.GAPS).tag("stream", "gate").counter().count())
+            assertThat(registry.get(VadMetric.INGEST_GAPS.meterName()).tag("stream", "gate").counter().count())
                     .isGreaterThanOrEqualTo(1);
         }
     }

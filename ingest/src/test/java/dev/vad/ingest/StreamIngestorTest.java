@@ -1,5 +1,6 @@
 package dev.vad.ingest;
 
+import dev.vad.common.metrics.VadMetric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,11 +68,14 @@ class StreamIngestorTest {
     };
 
     private StreamIngestor ingestor(String source, ScriptedSource scripted, int maxReconnects) {
-        SourceUri uri = SourceUri.parse(source);
-        StreamPlan plan = new StreamPlan("s", uri, false, false,
+        return ingestor(source, scripted, maxReconnects, false);
+    }
+
+    private StreamIngestor ingestor(String source, ScriptedSource scripted, int maxReconnects, boolean realtime) {
+        StreamPlan plan = new StreamPlan("s", SourceUri.parse(source), realtime, false,
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), 0.0), 1, maxReconnects, 2);
         Windower windower = new Windower("s", new WindowShape(2, 2, TailPolicy.FULL), 1, 1, PixelFormat.GRAY8,
-                uri.kind().live() ? TimestampKind.WALL_CLOCK : TimestampKind.STREAM_TIME);
+                plan.timestampKind());
         return new StreamIngestor(plan, scripted, windower, sink, new IngestMetrics(registry, "s"), clock, sleeper,
                 new SplittableRandom(1));
     }
@@ -88,15 +92,28 @@ class StreamIngestorTest {
         assertThat(published.get(2).frameIndices()).containsExactly(3, 4);
         assertThat(published.get(2).endOfStream()).isTrue();
         assertThat(published.get(1).captureTimesMicros()).containsExactly(200_000, 300_000);
-        assertThat(count(IngestMetrics.FRAMES_DECODED)).isEqualTo(5);
-        assertThat(count(IngestMetrics.WINDOWS_PUBLISHED)).isEqualTo(3);
+        assertThat(count(VadMetric.INGEST_FRAMES_DECODED.meterName())).isEqualTo(5);
+        assertThat(count(VadMetric.INGEST_WINDOWS_PUBLISHED.meterName())).isEqualTo(3);
+    }
+
+    @Test
+    void aFilePlayedInRealTimeIsPacedAndStampedWithTheWallClockLikeACamera() throws Exception {
+        Instant start = now;
+        ingestor("clip.mp4", new ScriptedSource(10, "1", "2", "3", "4"), -1, true).run();
+
+        assertThat(sleeps).as("one wait per frame after the first, at 10 fps").hasSize(3)
+                .allMatch(wait -> wait.equals(Duration.ofMillis(100)));
+        assertThat(published).allMatch(window -> window.timestampKind() == TimestampKind.WALL_CLOCK);
+        long startMicros = start.toEpochMilli() * 1000;
+        assertThat(published.get(1).captureTimesMicros())
+                .containsExactly(startMicros + 200_000, startMicros + 300_000);
     }
 
     @Test
     void aFrameThatFailsToDecodeIsCountedAndSkipped() throws Exception {
         ingestor("clip.mp4", new ScriptedSource(10, "1", "error", "2", "3", "4"), -1).run();
 
-        assertThat(count(IngestMetrics.DECODE_ERRORS)).isEqualTo(1);
+        assertThat(count(VadMetric.INGEST_DECODE_ERRORS.meterName())).isEqualTo(1);
         assertThat(published).hasSize(2);
         assertThat(published.get(1).pixels()).containsExactly(3, 4);
     }
@@ -118,8 +135,8 @@ class StreamIngestorTest {
         assertThatThrownBy(ingestor::run).isInstanceOf(SourceException.class)
                 .hasMessageContaining("gave up after 3 reconnection attempts");
 
-        assertThat(count(IngestMetrics.GAPS)).isEqualTo(2);
-        assertThat(count(IngestMetrics.RECONNECTS)).isEqualTo(1);
+        assertThat(count(VadMetric.INGEST_GAPS.meterName())).isEqualTo(2);
+        assertThat(count(VadMetric.INGEST_RECONNECTS.meterName())).isEqualTo(1);
         assertThat(published).hasSize(2);
         FrameWindow afterGap = published.get(1);
         assertThat(afterGap.sequence()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package dev.vad.scorer;
 
+import dev.vad.common.metrics.VadMetric;
 import dev.vad.common.wire.AnomalyEvent;
 import dev.vad.common.wire.ScoreRecord;
 import io.micrometer.core.instrument.Counter;
@@ -16,23 +17,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The scorer's metrics, names in one place. Per-stream meters are tagged {@code stream}. */
+/** The scorer's metrics ({@link VadMetric}). Per-stream meters are tagged {@code stream}. */
 public final class ScorerMetrics {
-
-    public static final String WINDOWS_SCORED = "vad.scorer.windows.scored";
-    public static final String SCORING_LATENCY = "vad.scorer.scoring.latency";
-    public static final String END_TO_END_LATENCY = "vad.scorer.e2e.latency";
-    public static final String SCORE = "vad.scorer.score";
-    public static final String CALIBRATED_SCORE = "vad.scorer.calibrated.score";
-    public static final String CALIBRATED_SCORES = "vad.scorer.calibrated.scores";
-    public static final String THRESHOLD = "vad.scorer.threshold";
-    public static final String EVENTS = "vad.scorer.events";
-    public static final String MODEL_VERSION = "vad.scorer.model.version";
-    public static final String MODEL_SWAPS = "vad.scorer.model.swaps";
-    public static final String CONSUMER_LAG = "vad.scorer.consumer.lag";
-    public static final String BATCH_SIZE = "vad.scorer.batch.size";
-    public static final String WINDOWS_SKIPPED = "vad.scorer.windows.skipped";
-    public static final String MODELS_REJECTED = "vad.scorer.models.rejected";
 
     private final MeterRegistry registry;
     private final String model;
@@ -48,21 +34,14 @@ public final class ScorerMetrics {
     public ScorerMetrics(MeterRegistry registry, String model, double threshold) {
         this.registry = registry;
         this.model = model;
-        scoringLatency = Timer.builder(SCORING_LATENCY).description("Time to score one batch of windows")
-                .publishPercentileHistogram().register(registry);
-        batchSize = DistributionSummary.builder(BATCH_SIZE).description("Windows scored together")
-                .publishPercentileHistogram().maximumExpectedValue(1024.0).register(registry);
-        swaps = Counter.builder(MODEL_SWAPS).tag("model", model).description("Model versions swapped in")
-                .register(registry);
-        skipped = Counter.builder(WINDOWS_SKIPPED).description("Windows passed over while no model was loaded")
-                .register(registry);
-        modelsRejected = Counter.builder(MODELS_REJECTED).tag("model", model)
-                .description("Model records that could not be read or loaded").register(registry);
-        Gauge.builder(MODEL_VERSION, version, AtomicLong::get).tag("model", model)
-                .description("Version scoring now").register(registry);
-        Gauge.builder(CONSUMER_LAG, lag, AtomicLong::get).description("Windows on the frames topic not yet scored")
-                .register(registry);
-        Gauge.builder(THRESHOLD, () -> threshold).description("Calibrated threshold in force").register(registry);
+        scoringLatency = VadMetric.SCORER_SCORING_LATENCY.timer().publishPercentileHistogram().register(registry);
+        batchSize = VadMetric.SCORER_BATCH_SIZE.summary().publishPercentileHistogram().maximumExpectedValue(1024.0).register(registry);
+        swaps = VadMetric.SCORER_MODEL_SWAPS.counter().tag("model", model).register(registry);
+        skipped = VadMetric.SCORER_WINDOWS_SKIPPED.counter().register(registry);
+        modelsRejected = VadMetric.SCORER_MODELS_REJECTED.counter().tag("model", model).register(registry);
+        VadMetric.SCORER_MODEL_VERSION.gauge(version, AtomicLong::get).tag("model", model).register(registry);
+        VadMetric.SCORER_CONSUMER_LAG.gauge(lag, AtomicLong::get).register(registry);
+        VadMetric.SCORER_THRESHOLD.gauge(this, self -> threshold).register(registry);
     }
 
     void swapped(long newVersion, boolean first) {
@@ -97,10 +76,10 @@ public final class ScorerMetrics {
     }
 
     void event(AnomalyEvent event) {
-        Counter.builder(EVENTS).tag("stream", event.streamId())
+        VadMetric.SCORER_EVENTS.counter().tag("stream", event.streamId())
                 .tag("kind", event.kind().name().toLowerCase(Locale.ROOT))
                 .tag("phase", event.phase().name().toLowerCase(Locale.ROOT))
-                .description("Episode records emitted").register(registry).increment();
+                .register(registry).increment();
     }
 
     /** Removes a forgotten stream's meters, so meters stay as bounded as the streams tracked. */
@@ -109,7 +88,7 @@ public final class ScorerMetrics {
         if (s != null) {
             s.meters.forEach(registry::remove);
         }
-        registry.find(EVENTS).tag("stream", stream).meters().forEach(registry::remove);
+        registry.find(VadMetric.SCORER_EVENTS.meterName()).tag("stream", stream).meters().forEach(registry::remove);
     }
 
     void lag(long windows) {
@@ -126,20 +105,16 @@ public final class ScorerMetrics {
         final List<Meter> meters = new ArrayList<>();
 
         PerStream(String stream) {
-            windows = Counter.builder(WINDOWS_SCORED).tag("stream", stream).tag("model", model)
-                    .description("Windows scored").register(registry);
-            meters.add(windows);
-            meters.add(Gauge.builder(SCORE, score, b -> Double.longBitsToDouble(b.get())).tag("stream", stream)
-                    .description("Raw score of the stream's latest window").register(registry));
-            meters.add(Gauge.builder(CALIBRATED_SCORE, calibrated, b -> Double.longBitsToDouble(b.get()))
-                    .tag("stream", stream).description("Calibrated score of the stream's latest window")
-                    .register(registry));
-            calibratedScores = DistributionSummary.builder(CALIBRATED_SCORES).tag("stream", stream)
-                    .description("Calibrated window scores").serviceLevelObjectives(1, 2, 4, 8, 16)
+            windows = VadMetric.SCORER_WINDOWS_SCORED.counter().tag("stream", stream).tag("model", model)
                     .register(registry);
-            endToEnd = Timer.builder(END_TO_END_LATENCY).tag("stream", stream)
-                    .description("From the window's last frame capture to its score published (live sources)")
-                    .publishPercentileHistogram().register(registry);
+            meters.add(windows);
+            meters.add(VadMetric.SCORER_SCORE.gauge(score, b -> Double.longBitsToDouble(b.get()))
+                    .tag("stream", stream).register(registry));
+            meters.add(VadMetric.SCORER_CALIBRATED_SCORE.gauge(calibrated, b -> Double.longBitsToDouble(b.get()))
+                    .tag("stream", stream).register(registry));
+            calibratedScores = VadMetric.SCORER_CALIBRATED_SCORES.summary().tag("stream", stream).serviceLevelObjectives(1, 2, 4, 8, 16)
+                    .register(registry);
+            endToEnd = VadMetric.SCORER_END_TO_END_LATENCY.timer().tag("stream", stream).publishPercentileHistogram().register(registry);
             meters.add(calibratedScores);
             meters.add(endToEnd);
         }

@@ -1,5 +1,6 @@
 package dev.vad.scorer;
 
+import dev.vad.common.metrics.VadMetric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -91,8 +92,8 @@ class ScorerIT {
         await().atMost(PATIENCE).until(() -> scores().size() >= 40);
 
         train("b");
-        await().atMost(PATIENCE).until(() -> registry.find(ScorerMetrics.MODEL_SWAPS).counter() != null
-                && registry.find(ScorerMetrics.MODEL_SWAPS).counter().count() == 1);
+        await().atMost(PATIENCE).until(() -> registry.find(VadMetric.SCORER_MODEL_SWAPS.meterName()).counter() != null
+                && registry.find(VadMetric.SCORER_MODEL_SWAPS.meterName()).counter().count() == 1);
         ingest(160, "later");
         try (Producer<String, byte[]> producer = clients.producer("it", new StringSerializer(),
                 new ByteArraySerializer())) {
@@ -219,14 +220,14 @@ class ScorerIT {
         ingest(160, "early");
         ScorerService scorer = scorer(Map.of("without-model", "skip"));
         CompletableFuture<ScorerOutcome> run = CompletableFuture.supplyAsync(() -> run(scorer), executor);
-        await().atMost(PATIENCE).until(() -> count(ScorerMetrics.WINDOWS_SKIPPED) == 40);
+        await().atMost(PATIENCE).until(() -> count(VadMetric.SCORER_WINDOWS_SKIPPED.meterName()) == 40);
         try (Producer<String, byte[]> producer = clients.producer("it", new StringSerializer(),
                 new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(prefix + ".models", "conv2d", new byte[] {'V', 'A', 'D', 'M', 0})).get();
         }
-        await().atMost(PATIENCE).until(() -> count(ScorerMetrics.MODELS_REJECTED) == 1);
+        await().atMost(PATIENCE).until(() -> count(VadMetric.SCORER_MODELS_REJECTED.meterName()) == 1);
         train("a");
-        await().atMost(PATIENCE).until(() -> registry.get(ScorerMetrics.MODEL_VERSION).gauge().value() == 1);
+        await().atMost(PATIENCE).until(() -> registry.get(VadMetric.SCORER_MODEL_VERSION.meterName()).gauge().value() == 1);
         ingest(160, "late");
         await().atMost(PATIENCE).until(() -> scores().size() == 40);
         scorer.close();

@@ -1,5 +1,6 @@
 package dev.vad.scorer;
 
+import dev.vad.common.metrics.VadMetric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vad.common.wire.AnomalyEvent;
@@ -28,9 +29,9 @@ class ScorerMetricsTest {
         assertThat(registry.getMeters()).noneMatch(m -> "gate".equals(m.getId().getTag("stream")));
         assertThat(registry.getMeters().stream().filter(m -> "yard".equals(m.getId().getTag("stream")))
                 .map(m -> m.getId().getName()).distinct()).as("yard keeps every per-stream meter")
-                .contains(ScorerMetrics.WINDOWS_SCORED, ScorerMetrics.SCORE,
-                        ScorerMetrics.CALIBRATED_SCORE, ScorerMetrics.CALIBRATED_SCORES,
-                        ScorerMetrics.END_TO_END_LATENCY, ScorerMetrics.EVENTS);
-        assertThat(registry.get(ScorerMetrics.CALIBRATED_SCORE).tag("stream", "yard").gauge().value()).isEqualTo(5.0);
+                .contains(VadMetric.SCORER_WINDOWS_SCORED.meterName(), VadMetric.SCORER_SCORE.meterName(),
+                        VadMetric.SCORER_CALIBRATED_SCORE.meterName(), VadMetric.SCORER_CALIBRATED_SCORES.meterName(),
+                        VadMetric.SCORER_END_TO_END_LATENCY.meterName(), VadMetric.SCORER_EVENTS.meterName());
+        assertThat(registry.get(VadMetric.SCORER_CALIBRATED_SCORE.meterName()).tag("stream", "yard").gauge().value()).isEqualTo(5.0);
     }
 }

@@ -1,25 +1,12 @@
 package dev.vad.trainer;
 
+import dev.vad.common.metrics.VadMetric;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The trainer's metrics, names in one place, tagged with the model name. */
+/** The trainer's metrics ({@link VadMetric}), tagged with the model name. */
 public final class TrainerMetrics {
-
-    public static final String STEPS = "vad.trainer.steps";
-    public static final String SAMPLES = "vad.trainer.samples";
-    public static final String SAMPLES_PER_SECOND = "vad.trainer.samples.per.second";
-    public static final String WINDOWS_CONSUMED = "vad.trainer.windows.consumed";
-    public static final String LOSS = "vad.trainer.loss";
-    public static final String VALIDATION_LOSS = "vad.trainer.validation.loss";
-    public static final String LEARNING_RATE = "vad.trainer.learning.rate";
-    public static final String VERSIONS_PUBLISHED = "vad.trainer.versions.published";
-    public static final String MODEL_VERSION = "vad.trainer.model.version";
-    public static final String LAST_PUBLISH = "vad.trainer.last.publish.seconds";
-    public static final String CONSUMER_LAG = "vad.trainer.consumer.lag";
-    public static final String BUFFER_FILL = "vad.trainer.buffer.fill";
 
     private final Counter steps;
     private final Counter samples;
@@ -28,21 +15,18 @@ public final class TrainerMetrics {
     private final Gauges values = new Gauges();
 
     public TrainerMetrics(MeterRegistry registry, String model) {
-        steps = Counter.builder(STEPS).tag("model", model).description("Training steps taken").register(registry);
-        samples = Counter.builder(SAMPLES).tag("model", model).description("Windows trained on, with repeats")
-                .register(registry);
-        windowsConsumed = Counter.builder(WINDOWS_CONSUMED).tag("model", model)
-                .description("Windows read from the frames topic and accepted").register(registry);
-        versionsPublished = Counter.builder(VERSIONS_PUBLISHED).tag("model", model)
-                .description("Model versions published").register(registry);
-        gauge(registry, SAMPLES_PER_SECOND, model, values.samplesPerSecond, "Training throughput, windows per second");
-        gauge(registry, LOSS, model, values.loss, "Loss of the last training batch");
-        gauge(registry, VALIDATION_LOSS, model, values.validationLoss, "Loss on the held-out windows");
-        gauge(registry, LEARNING_RATE, model, values.learningRate, "Learning rate in force");
-        gauge(registry, MODEL_VERSION, model, values.version, "Newest version published");
-        gauge(registry, LAST_PUBLISH, model, values.lastPublish, "When the newest version was published, epoch s");
-        gauge(registry, CONSUMER_LAG, model, values.lag, "Windows on the frames topic not yet consumed");
-        gauge(registry, BUFFER_FILL, model, values.bufferFill, "Fill of the replay buffer, 0 to 1");
+        steps = VadMetric.TRAINER_STEPS.counter().tag("model", model).register(registry);
+        samples = VadMetric.TRAINER_SAMPLES.counter().tag("model", model).register(registry);
+        windowsConsumed = VadMetric.TRAINER_WINDOWS_CONSUMED.counter().tag("model", model).register(registry);
+        versionsPublished = VadMetric.TRAINER_VERSIONS_PUBLISHED.counter().tag("model", model).register(registry);
+        gauge(registry, VadMetric.TRAINER_SAMPLES_PER_SECOND, model, values.samplesPerSecond);
+        gauge(registry, VadMetric.TRAINER_LOSS, model, values.loss);
+        gauge(registry, VadMetric.TRAINER_VALIDATION_LOSS, model, values.validationLoss);
+        gauge(registry, VadMetric.TRAINER_LEARNING_RATE, model, values.learningRate);
+        gauge(registry, VadMetric.TRAINER_MODEL_VERSION, model, values.version);
+        gauge(registry, VadMetric.TRAINER_LAST_PUBLISH, model, values.lastPublish);
+        gauge(registry, VadMetric.TRAINER_CONSUMER_LAG, model, values.lag);
+        gauge(registry, VadMetric.TRAINER_BUFFER_FILL, model, values.bufferFill);
     }
 
     void stepped(int batchWindows, double loss, double learningRate, double samplesPerSecond) {
@@ -72,9 +56,8 @@ public final class TrainerMetrics {
         set(values.lag, windows);
     }
 
-    private static void gauge(MeterRegistry registry, String name, String model, AtomicLong bits, String help) {
-        Gauge.builder(name, bits, b -> Double.longBitsToDouble(b.get())).tag("model", model).description(help)
-                .register(registry);
+    private static void gauge(MeterRegistry registry, VadMetric metric, String model, AtomicLong bits) {
+        metric.gauge(bits, b -> Double.longBitsToDouble(b.get())).tag("model", model).register(registry);
     }
 
     private static void set(AtomicLong bits, double value) {

@@ -1,5 +1,6 @@
 package dev.vad.common.kafka;
 
+import dev.vad.common.metrics.VadMetric;
 import dev.vad.common.wire.DeadLetter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,11 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends records a service cannot process to the dead-letter topic with the reason, counts them by reason
- * ({@value #METRIC}), and logs the first of each reason once (a flood of bad records stays one log line).
+ * ({@link VadMetric#DLQ_RECORDS}), and logs the first of each reason once (a flood of bad records stays one log line).
  */
 public final class DeadLetters {
-
-    public static final String METRIC = "vad.dlq.records";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
@@ -69,7 +68,7 @@ public final class DeadLetters {
     }
 
     private Counter counter(String reason) {
-        return Counter.builder(METRIC).tag("service", service).tag("reason", reason)
-                .description("Records sent to the dead-letter topic").register(registry);
+        return VadMetric.DLQ_RECORDS.counter().tag("service", service).tag("reason", reason)
+                .register(registry);
     }
 }
