@@ -1,6 +1,10 @@
 package dev.vad.cli;
 
 import dev.vad.common.config.ConfigException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -17,6 +21,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.setOut(new PrintStream(new LineDroppingStream(new FileOutputStream(FileDescriptor.out),
+                "Added differentiated op "), true, StandardCharsets.UTF_8));
         System.exit(run(args));
     }
 

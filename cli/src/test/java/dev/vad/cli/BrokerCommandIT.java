@@ -3,7 +3,6 @@ package dev.vad.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +21,7 @@ class BrokerCommandIT {
 
     @Test
     void startsABrokerWithThePipelineTopicsThatKafkaClientsCanUseAndStopsOnSigterm() throws Exception {
-        int port = freePort();
+        int port = FreePorts.one();
         VadProcess broker = VadProcess.start("broker", "--port", Integer.toString(port));
         try {
             await().atMost(Duration.ofSeconds(90)).until(() ->
@@ -44,11 +43,5 @@ class BrokerCommandIT {
             broker.close();
         }
         assertThat(broker.output()).noneMatch(line -> line.contains("Exception"));
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -67,6 +67,7 @@ public final class ScorerMetrics {
     void scored(ScoreRecord score, long endToEndMicros) {
         PerStream s = streams.computeIfAbsent(score.streamId(), PerStream::new);
         s.windows.increment();
+        s.frames.increment(score.frames().size());
         s.score.set(Double.doubleToLongBits(score.windowScore()));
         s.calibrated.set(Double.doubleToLongBits(score.calibratedScore()));
         s.calibratedScores.record(score.calibratedScore());
@@ -98,6 +99,7 @@ public final class ScorerMetrics {
     /** Meters of one stream. */
     private final class PerStream {
         final Counter windows;
+        final Counter frames;
         final AtomicLong score = new AtomicLong(Double.doubleToLongBits(Double.NaN));
         final AtomicLong calibrated = new AtomicLong(Double.doubleToLongBits(Double.NaN));
         final DistributionSummary calibratedScores;
@@ -108,6 +110,9 @@ public final class ScorerMetrics {
             windows = VadMetric.SCORER_WINDOWS_SCORED.counter().tag("stream", stream).tag("model", model)
                     .register(registry);
             meters.add(windows);
+            frames = VadMetric.SCORER_FRAMES_SCORED.counter().tag("stream", stream).tag("model", model)
+                    .register(registry);
+            meters.add(frames);
             meters.add(VadMetric.SCORER_SCORE.gauge(score, b -> Double.longBitsToDouble(b.get()))
                     .tag("stream", stream).register(registry));
             meters.add(VadMetric.SCORER_CALIBRATED_SCORE.gauge(calibrated, b -> Double.longBitsToDouble(b.get()))

@@ -41,6 +41,7 @@ public enum VadMetric {
     TRAINER_BUFFER_FILL("vad.trainer.buffer.fill", Kind.GAUGE, "Fill of the replay buffer, 0 to 1"),
 
     SCORER_WINDOWS_SCORED("vad.scorer.windows.scored", Kind.COUNTER, "Windows scored"),
+    SCORER_FRAMES_SCORED("vad.scorer.frames.scored", Kind.COUNTER, "Frames scored (the frames of the windows scored)"),
     SCORER_SCORING_LATENCY("vad.scorer.scoring.latency", Kind.TIMER, "Time to score one batch of windows"),
     SCORER_END_TO_END_LATENCY("vad.scorer.e2e.latency", Kind.TIMER,
             "From the window's last frame capture to its score published (live and paced sources)"),

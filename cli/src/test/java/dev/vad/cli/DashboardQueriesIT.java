@@ -1,0 +1,144 @@
+package dev.vad.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every panel query of the shipped dashboards returns data from the running services: the demo (embedded broker,
+ * synthetic scene in real time, trainer, scorer) scraped by a real Prometheus whose config is the repository's with
+ * its targets moved to loopback, each dashboard expression evaluated through Prometheus' HTTP API.
+ */
+class DashboardQueriesIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(240);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void everyDashboardQueryReturnsDataFromTheRunningServices(@TempDir Path dir) throws Exception {
+        int metricsBase = FreePorts.consecutive(3);
+        int prometheusPort = FreePorts.one();
+        Path config = dir.resolve("prometheus.yml");
+        Files.writeString(config, loopbackConfig(metricsBase));
+        Process prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + prometheusPort)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        try (VadProcess demo = VadProcess.start("demo", "--source", "synthetic:?fps=100",
+                "--duration", PATIENCE.plusSeconds(60).toSeconds() + "s", "--metrics-port-base",
+                String.valueOf(metricsBase))) {
+            sendOneUnreadableWindow(awaitBroker(demo));
+
+            Map<StackFiles.PanelQuery, String> missing = awaitData(prometheusPort, demo);
+
+            assertThat(missing).as("dashboard queries without data after " + PATIENCE.toSeconds() + " s")
+                    .isEmpty();
+            assertThat(demo.terminate(60)).as("the demo stops on SIGTERM").isNotEqualTo(-1);
+        } finally {
+            prometheus.destroy();
+            prometheus.waitFor();
+        }
+    }
+
+    /** The repository's scrape config, same jobs, targets on the demo's loopback ports, scraped every second. */
+    private static String loopbackConfig(int metricsBase) throws IOException {
+        String config = Files.readString(StackFiles.PROMETHEUS)
+                .replace("scrape_interval: 5s", "scrape_interval: 1s")
+                .replace("\"ingest:9401\"", "\"127.0.0.1:" + metricsBase + "\"")
+                .replace("\"trainer:9402\"", "\"127.0.0.1:" + (metricsBase + 1) + "\"")
+                .replace("\"scorer:9403\"", "\"127.0.0.1:" + (metricsBase + 2) + "\"");
+        assertThat(config).contains("127.0.0.1:" + metricsBase, "127.0.0.1:" + (metricsBase + 2), "1s");
+        return config;
+    }
+
+    private static String awaitBroker(VadProcess demo) throws InterruptedException {
+        String prefix = "embedded Kafka broker at ";
+        for (int i = 0; i < 600; i++) {
+            for (String line : demo.output()) {
+                if (line.startsWith(prefix)) {
+                    return line.substring(prefix.length()).trim();
+                }
+            }
+            Thread.sleep(100);
+        }
+        return fail("the demo did not start its broker: " + demo.output());
+    }
+
+    /** A record no service can read, so the dead-letter panels have something to show. */
+    private static void sendOneUnreadableWindow(String bootstrap) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("vad.frames", "bad".getBytes(StandardCharsets.UTF_8),
+                    "not a frame window".getBytes(StandardCharsets.UTF_8))).get();
+        }
+    }
+
+    /** Polls every query until each returns a series; those still without one at the end, with the answer. */
+    private Map<StackFiles.PanelQuery, String> awaitData(int prometheusPort, VadProcess demo) throws Exception {
+        List<StackFiles.PanelQuery> queries = StackFiles.queries();
+        assertThat(queries).hasSizeGreaterThan(40);
+        Map<StackFiles.PanelQuery, String> missing = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        List<StackFiles.PanelQuery> pending = new ArrayList<>(queries);
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            missing.clear();
+            for (StackFiles.PanelQuery query : pending) {
+                JsonNode answer = evaluate(prometheusPort, query.expr());
+                if (answer == null) {
+                    missing.put(query, "Prometheus not answering yet");
+                } else if (!"success".equals(answer.path("status").asText())) {
+                    fail("query refused by Prometheus: " + query + " -> " + answer);
+                } else if (answer.path("data").path("result").isEmpty()) {
+                    missing.put(query, answer.toString());
+                }
+            }
+            pending = new ArrayList<>(missing.keySet());
+            if (!pending.isEmpty()) {
+                Thread.sleep(2_000);
+            }
+        }
+        if (!missing.isEmpty()) {
+            System.out.println(String.join("\n", demo.output()));
+        }
+        return missing;
+    }
+
+    /** The query as Grafana sends it for the default variables; null while Prometheus is not up. */
+    private JsonNode evaluate(int port, String expr) throws InterruptedException {
+        String query = expr.replace("$__rate_interval", "15s").replace("$__range", "5m").replace("$stream", ".*");
+        URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/query?query="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

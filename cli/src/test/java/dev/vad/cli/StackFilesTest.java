@@ -1,0 +1,144 @@
+package dev.vad.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vad.common.metrics.VadMetric;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Docker stack checked without a Docker engine: the compose file validates and mounts only files in the
+ * repository, the image copies only what exists, Prometheus' config passes promtool, and every dashboard is
+ * well-formed and shows only metrics the services register.
+ */
+class StackFilesTest {
+
+    private static final Pattern HOST_MOUNT = Pattern.compile("(?m)^\\s*-\\s*(\\./[^:\\s]+):");
+    private static final Pattern COPY = Pattern.compile("(?m)^COPY\\s+(?!--from)(.+)$");
+    private static final Pattern VAD_SERIES = Pattern.compile("\\bvad_[a-z0-9_]+");
+    private static final Pattern UID = Pattern.compile("(?m)^\\s*uid:\\s*(\\S+)\\s*$");
+
+    @Test
+    void composeFileValidatesWithDockerCompose() throws Exception {
+        Result result = run(StackFiles.ROOT, "docker-compose", "-f", StackFiles.COMPOSE.toString(), "config", "-q");
+
+        assertThat(result.exit()).as(result.output()).isZero();
+    }
+
+    @Test
+    void everyFileTheComposeFileMountsIsInTheRepository() throws IOException {
+        String compose = Files.readString(StackFiles.COMPOSE);
+        List<String> mounts = all(HOST_MOUNT, compose);
+
+        assertThat(mounts).contains("./prometheus/prometheus.yml", "./grafana/provisioning", "./grafana/dashboards");
+        assertThat(mounts).allSatisfy(mount -> assertThat(StackFiles.ROOT.resolve(mount)).exists());
+    }
+
+    @Test
+    void everyPathTheImageCopiesFromTheBuildContextExists() throws IOException {
+        List<String> sources = new ArrayList<>();
+        for (String copy : all(COPY, Files.readString(StackFiles.ROOT.resolve("Dockerfile")))) {
+            List<String> words = Arrays.asList(copy.trim().split("\\s+"));
+            sources.addAll(words.subList(0, words.size() - 1));
+        }
+
+        assertThat(sources).contains("pom.xml", "docker/vad");
+        assertThat(sources).allSatisfy(source -> assertThat(StackFiles.ROOT.resolve(source)).exists());
+        assertThat(StackFiles.ROOT.resolve("docker/vad")).isExecutable();
+    }
+
+    @Test
+    void prometheusConfigPassesPromtool() throws Exception {
+        Result result = run(StackFiles.ROOT, "promtool", "check", "config", StackFiles.PROMETHEUS.toString());
+
+        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(Files.readString(StackFiles.PROMETHEUS)).contains("ingest:9401", "trainer:9402", "scorer:9403");
+    }
+
+    @Test
+    void dashboardsAreValidJsonWithUniquePanelIdsAndAProvisionedDatasource() throws IOException {
+        Set<String> provisioned = new HashSet<>();
+        try (var files = Files.list(StackFiles.DATASOURCES)) {
+            for (Path file : files.toList()) {
+                provisioned.addAll(all(UID, Files.readString(file)));
+            }
+        }
+        assertThat(StackFiles.dashboardFiles()).extracting(f -> f.getFileName().toString())
+                .containsExactly("anomalies.json", "pipeline-overview.json", "training.json");
+        Set<String> dashboardUids = new HashSet<>();
+
+        for (Path file : StackFiles.dashboardFiles()) {
+            JsonNode dashboard = StackFiles.read(file);
+            assertThat(dashboardUids.add(dashboard.path("uid").asText())).as(file + " uid is unique").isTrue();
+            List<JsonNode> panels = StackFiles.panels(dashboard);
+            assertThat(panels).as(file.toString()).isNotEmpty();
+            List<Integer> ids = panels.stream().map(p -> p.path("id").asInt(-1)).toList();
+            assertThat(ids).as(file + " panel ids").doesNotHaveDuplicates().doesNotContain(-1);
+            for (JsonNode panel : panels) {
+                if (panel.path("type").asText().equals("row")) {
+                    continue;
+                }
+                String where = file.getFileName() + " panel " + panel.path("id") + " " + panel.path("title");
+                assertThat(panel.path("targets")).as(where).isNotEmpty();
+                assertThat(provisioned).as(where).contains(panel.path("datasource").path("uid").asText());
+                for (JsonNode target : panel.path("targets")) {
+                    assertThat(provisioned).as(where).contains(target.path("datasource").path("uid").asText());
+                    assertThat(target.path("expr").asText()).as(where).isNotBlank();
+                }
+            }
+        }
+    }
+
+    @Test
+    void dashboardsShowEveryMetricTheServicesRegisterAndNoOther() {
+        Set<String> known = Arrays.stream(VadMetric.values()).flatMap(m -> m.prometheusSeries().stream())
+                .collect(Collectors.toSet());
+        Set<String> shown = new TreeSet<>();
+        StackFiles.queries().forEach(query -> shown.addAll(all(VAD_SERIES, query.expr())));
+
+        assertThat(shown).as("series on the dashboards that no service registers").isSubsetOf(known);
+        for (VadMetric metric : VadMetric.values()) {
+            assertThat(metric.prometheusSeries()).as(metric.meterName() + " is on a dashboard")
+                    .anyMatch(shown::contains);
+        }
+    }
+
+    private static List<String> all(Pattern pattern, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group(matcher.groupCount() > 0 ? 1 : 0));
+        }
+        return found;
+    }
+
+    record Result(int exit, String output) {
+    }
+
+    static Result run(Path directory, String... command) throws Exception {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new AssertionError(command[0] + " is not installed; scripts/install-test-deps installs it ("
+                    + e.getMessage() + ")", e);
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), output);
+    }
+}
