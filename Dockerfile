@@ -28,12 +28,13 @@ RUN apt-get update \
 COPY --from=build /src/cli/target/vad.jar /opt/vad/vad.jar
 COPY --from=build /src/cli/target/lib /opt/vad/lib
 COPY docker/vad /usr/local/bin/vad
-# Containers serve metrics on every interface; the services' own default is loopback.
+# Containers serve metrics and the viewer on every interface; the services' own default is loopback.
 ENV VAD_METRICS_BIND=0.0.0.0 \
+    VAD_VIEWER_BIND=0.0.0.0 \
     VAD_MODEL_DIR=/var/lib/vad/models \
     VAD_JAVA_OPTS="-XX:MaxRAMPercentage=50"
 USER vad
 WORKDIR /var/lib/vad
-EXPOSE 9401 9402 9403
+EXPOSE 9401 9402 9403 9404
 ENTRYPOINT ["vad"]
 CMD ["--help"]

@@ -21,6 +21,8 @@ import dev.vad.ingest.source.SyntheticSource;
 import dev.vad.ingest.synthetic.InjectedAnomaly;
 import dev.vad.ingest.synthetic.SyntheticScene;
 import dev.vad.scorer.ScorerService;
+import dev.vad.scorer.viewer.ViewerServer;
+import dev.vad.scorer.viewer.ViewerState;
 import dev.vad.scorer.ScorerSettings;
 import dev.vad.trainer.ProgressLine;
 import dev.vad.trainer.TrainerOutcome;
@@ -49,9 +51,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the whole pipeline on this machine.",
             "Starts an embedded Kafka broker (unless --bootstrap-servers is given), ingest, a trainer that learns",
-            "from the first windows then freezes, the scorer and the metrics endpoints; prints a line per stream",
+            "from the first windows then freezes, the scorer with its live viewer (http://127.0.0.1:9404/) and the",
+            "metrics endpoints; prints a line per stream",
             "every second, and at the end what it detected against what the synthetic scene injected."})
 final class DemoCommand implements Callable<Integer> {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -85,6 +90,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Metrics of ingest, trainer and scorer on this port and the next two (default 9401;"
                     + " -1 none).")
     String metricsPortBase;
+
+    @Mixin
+    ViewerOptions viewer;
 
     @Mixin
     KafkaOptions kafka;
@@ -127,7 +135,8 @@ final class DemoCommand implements Callable<Integer> {
                 "train-windows", given.getOrDefault("train-windows", "90"), "steps", given.getOrDefault("steps", "300"),
                 "publish-every-steps", "50", "metrics-port", port(portBase, 1)));
         TrainerSettings trainer = TrainerSettings.load(trainerConfig, null, null, kafka.properties, true);
-        ConfigReader scorerConfig = reader(given, bootstrap, Map.of("metrics-port", port(portBase, 2)));
+        ConfigReader scorerConfig = reader(given, bootstrap, Map.of("metrics-port", port(portBase, 2),
+                "reconstruction-every", "1"));
         ScorerSettings scorer = ScorerSettings.load(scorerConfig, null, null, kafka.properties, true);
         List<ConfigProblem> problems = new ArrayList<>();
         for (ConfigReader r : List.of(ingestConfig, trainerConfig, scorerConfig)) {
@@ -144,7 +153,7 @@ final class DemoCommand implements Callable<Integer> {
     private int run(IngestSettings ingestSettings, TrainerSettings trainerSettings, ScorerSettings scorerSettings,
                     Duration limit, PrintWriter out) throws InterruptedException {
         ExecutorService threads = Executors.newCachedThreadPool();
-        List<MetricsServer> servers = new ArrayList<>();
+        List<AutoCloseable> closing = new ArrayList<>();
         PrometheusMeterRegistry ingestMetrics = MeterRegistries.prometheus("ingest");
         PrometheusMeterRegistry trainerMetrics = MeterRegistries.prometheus("trainer");
         PrometheusMeterRegistry scorerMetrics = MeterRegistries.prometheus("scorer");
@@ -157,16 +166,24 @@ final class DemoCommand implements Callable<Integer> {
         try (KafkaClients ingestClients = new KafkaClients(ingestSettings.kafka(), ingestMetrics, 64 << 20);
              KafkaClients trainerClients = new KafkaClients(trainerSettings.kafka(), trainerMetrics, 64 << 20);
              KafkaClients scorerClients = new KafkaClients(scorerSettings.kafka(), scorerMetrics, 64 << 20)) {
-            serve(servers, ingestSettings.metrics(), ingestMetrics, threads, out, "ingest");
-            serve(servers, trainerSettings.metrics(), trainerMetrics, threads, out, "trainer");
-            serve(servers, scorerSettings.metrics(), scorerMetrics, threads, out, "scorer");
+            serve(closing, ingestSettings.metrics(), ingestMetrics, threads, out, "ingest");
+            serve(closing, trainerSettings.metrics(), trainerMetrics, threads, out, "trainer");
+            serve(closing, scorerSettings.metrics(), scorerMetrics, threads, out, "scorer");
             try (var admin = scorerClients.admin("vad-demo-admin")) {
                 new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(
                         TopicSpec.pipeline(scorerSettings.topics(), scorerSettings.topicSettings()), true);
             }
             TrainerService trainer = new TrainerService(trainerSettings, trainerClients, trainerMetrics,
                     Clock.systemUTC(), new ProgressLine(System.out, false));
-            ScorerService scorer = new ScorerService(scorerSettings, scorerClients, scorerMetrics, Clock.systemUTC());
+            ViewerState viewer = ViewerState.of(scorerSettings.viewer(), scorerSettings.maxStreams(),
+                    Clock.systemUTC());
+            if (scorerSettings.viewer().enabled()) {
+                ViewerServer server = ViewerServer.start(scorerSettings.viewer(), viewer);
+                closing.add(server);
+                out.println("viewer at " + server.url());
+            }
+            ScorerService scorer = new ScorerService(scorerSettings, scorerClients, scorerMetrics, Clock.systemUTC(),
+                    viewer);
             CompletableFuture<TrainerOutcome> training = CompletableFuture.supplyAsync(() -> call(trainer::run),
                     threads);
             CompletableFuture<?> scoring = CompletableFuture.supplyAsync(() -> call(scorer::run), threads);
@@ -196,7 +213,7 @@ final class DemoCommand implements Callable<Integer> {
                 return failure(training).isPresent() || failure(scoring).isPresent() ? 1 : 0;
             }
         } finally {
-            servers.forEach(MetricsServer::close);
+            closing.forEach(DemoCommand::closeQuietly);
             threads.shutdownNow();
             stopped.countDown();
         }
@@ -232,7 +249,15 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void serve(List<MetricsServer> servers, dev.vad.common.config.MetricsSettings settings,
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            LOG.debug("closing {}: {}", resource, e.getMessage());
+        }
+    }
+
+    private static void serve(List<AutoCloseable> servers, dev.vad.common.config.MetricsSettings settings,
                               PrometheusMeterRegistry registry, ExecutorService threads, PrintWriter out,
                               String service) {
         if (settings.enabled()) {

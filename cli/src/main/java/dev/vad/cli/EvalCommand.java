@@ -1,13 +1,35 @@
 package dev.vad.cli;
 
+import dev.vad.common.config.ConfigReader;
+import dev.vad.eval.EvalOutput;
+import dev.vad.eval.EvalReport;
+import dev.vad.eval.EvalSettings;
+import dev.vad.eval.Evaluation;
+import dev.vad.eval.LabelledDataset;
+import dev.vad.eval.LabelledDatasets;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code vad eval}: frame-level AUC and EER on a labelled dataset. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Train on a labelled dataset's training clips, score its test clips, report AUC and EER.")
+        description = {"Train on a labelled dataset's training clips, score its test clips, report AUC and EER.",
+            "Writes report.json, roc.png, clip-<name>.png per test clip and frame_scores.csv into --out."})
 final class EvalCommand implements Callable<Integer> {
+
+    /** The live scorer's default threshold, drawn on the clip plots. */
+    private static final double THRESHOLD = 4.0;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--dataset", paramLabel = "NAME", required = true, description = "Dataset layout: ucsd-ped2.")
     String dataset;
@@ -15,14 +37,100 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "DIR", required = true, description = "Dataset directory.")
     String path;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "Model kind (default conv3d).")
+    @Option(names = "--model", paramLabel = "KIND", description = "conv2d, conv3d, ... conv6d (default conv3d).")
     String model;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "Network design (default compact).")
+    String preset;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default eval-out).")
     String out;
 
+    @Option(names = "--width", paramLabel = "PX", description = "Frame width (default 96).")
+    String width;
+
+    @Option(names = "--height", paramLabel = "PX", description = "Frame height (default 64).")
+    String height;
+
+    @Option(names = "--window-frames", paramLabel = "N", description = "Frames per window (default 8).")
+    String windowFrames;
+
+    @Option(names = "--train-stride", paramLabel = "N", description = "Frames between training windows (default 2).")
+    String trainStride;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Training steps (default 2000).")
+    String steps;
+
+    @Option(names = "--batch-windows", paramLabel = "N", description = "Windows per training step (default 8).")
+    String batchWindows;
+
+    @Option(names = "--learning-rate", paramLabel = "RATE", description = "Adam learning rate (default 0.003).")
+    String learningRate;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed (default 42).")
+    String seed;
+
+    @Option(names = "--train-clips", paramLabel = "N", description = "Use at most the first N training clips.")
+    String trainClips;
+
+    @Option(names = "--test-clips", paramLabel = "N", description = "Score at most the first N test clips.")
+    String testClips;
+
     @Override
-    public Integer call() {
-        throw new NotInThisBuild("the model engine and the scorer");
+    public Integer call() throws IOException {
+        ConfigReader config = new ConfigReader(Flags.given(spec), System.getenv());
+        EvalSettings settings = EvalSettings.load(config);
+        Path output = Path.of(config.string("out", "eval-out"));
+        config.validate();
+        PrintWriter console = spec.commandLine().getOut();
+        LabelledDataset data = LabelledDatasets.read(dataset, Path.of(path));
+        console.printf(Locale.ROOT, "%s (%s layout): %d training clips, %d test clips; using %d and %d%n",
+                data.name(), data.layout(), data.training().size(), data.testing().size(),
+                Math.min(settings.trainingClips(), data.training().size()),
+                Math.min(settings.testClips(), data.testing().size()));
+        console.flush();
+        int every = Math.max(1, settings.steps() / 20);
+        Evaluation.Outcome outcome = Evaluation.run(data, settings, new Evaluation.Progress() {
+            @Override
+            public void trained(int step, int total, double loss) {
+                if (step % every == 0 || step == total) {
+                    console.printf(Locale.ROOT, "train %s %d/%d loss %.5f%n", bar(step, total), step, total, loss);
+                    console.flush();
+                }
+            }
+
+            @Override
+            public void scored(String clip, int done, int total) {
+                console.printf(Locale.ROOT, "score %s clip %s (%d/%d)%n", bar(done, total), clip, done, total);
+                console.flush();
+            }
+        });
+        List<Path> written = EvalOutput.write(outcome, output, THRESHOLD);
+        print(outcome.report(), console);
+        console.println("wrote " + written.size() + " files to " + output.toAbsolutePath()
+                + (Files.exists(output.resolve("report.json")) ? " (report.json, roc.png, clip plots, frame_scores.csv)"
+                : ""));
+        return 0;
+    }
+
+    private static void print(EvalReport report, PrintWriter console) {
+        console.printf(Locale.ROOT, "%-6s %7s %10s %9s %11s%n", "clip", "frames", "anomalous", "AUC", "AUC online");
+        for (EvalReport.ClipResult clip : report.clips()) {
+            console.printf(Locale.ROOT, "%-6s %7d %10d %9s %11s%n", clip.clip(), clip.frames(),
+                    clip.anomalousFrames(), percent(clip.auc()), percent(clip.aucOnline()));
+        }
+        console.printf(Locale.ROOT, "frame AUC %s (paper protocol), %s (online protocol); EER %s / %s;"
+                        + " trained in %.0f s, scored in %.0f s%n", percent(report.frameAucPaper()),
+                percent(report.frameAucOnline()), percent(report.eer()), percent(report.eerOnline()),
+                report.trainSeconds(), report.scoreSeconds());
+    }
+
+    private static String percent(Double value) {
+        return value == null || value.isNaN() ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * value);
+    }
+
+    private static String bar(int done, int total) {
+        int filled = (int) Math.round(20.0 * done / total);
+        return "[" + "#".repeat(filled) + ".".repeat(20 - filled) + "]";
     }
 }

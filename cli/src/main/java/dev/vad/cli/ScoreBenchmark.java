@@ -121,14 +121,17 @@ final class ScoreBenchmark {
     private double inference(WindowModel model) {
         List<FrameWindow> batch = scene.subList(0, 16);
         for (int i = 0; i < 10; i++) {
-            model.reconstruct(batch).frameErrors(0);
+            try (WindowModel.Reconstructed r = model.reconstruct(batch)) {
+                r.frameErrors(0);
+            }
         }
         int done = 0;
         long start = System.nanoTime();
         while (done < windows) {
-            WindowModel.Reconstructed r = model.reconstruct(batch);
-            for (int i = 0; i < batch.size(); i++) {
-                r.frameErrors(i);
+            try (WindowModel.Reconstructed r = model.reconstruct(batch)) {
+                for (int i = 0; i < batch.size(); i++) {
+                    r.frameErrors(i);
+                }
             }
             done += batch.size();
         }

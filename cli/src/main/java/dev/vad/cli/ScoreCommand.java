@@ -1,7 +1,10 @@
 package dev.vad.cli;
 
 import dev.vad.common.config.ConfigReader;
+import dev.vad.scorer.ScoreObserver;
 import dev.vad.scorer.ScorerService;
+import dev.vad.scorer.viewer.ViewerServer;
+import dev.vad.scorer.viewer.ViewerState;
 import dev.vad.scorer.ScorerSettings;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -38,6 +41,9 @@ final class ScoreCommand implements Callable<Integer> {
     ModelDirOption modelDir;
 
     @Mixin
+    ViewerOptions viewer;
+
+    @Mixin
     ServiceOptions options;
 
     @Override
@@ -48,11 +54,23 @@ final class ScoreCommand implements Callable<Integer> {
         return score(settings, spec);
     }
 
-    /** Runs the scorer with its metrics endpoint until it ends or the process is asked to stop. */
+    /** Runs the scorer with its metrics endpoint and viewer until it ends or the process is asked to stop. */
     static int score(ScorerSettings settings, CommandSpec spec) throws InterruptedException {
+        ViewerState viewer = settings.viewer().enabled()
+                ? ViewerState.of(settings.viewer(), settings.maxStreams(), Clock.systemUTC()) : null;
+        try (ViewerServer server = viewer == null ? null : ViewerServer.start(settings.viewer(), viewer)) {
+            if (server != null) {
+                spec.commandLine().getOut().println("viewer at " + server.url());
+            }
+            return run(settings, spec, viewer == null ? ScoreObserver.NONE : viewer);
+        }
+    }
+
+    private static int run(ScorerSettings settings, CommandSpec spec, ScoreObserver observer)
+            throws InterruptedException {
         return ServiceRun.run("scorer", settings.kafka(), Math.max(settings.topicSettings().frameMaxMessageBytes(),
                 settings.topicSettings().modelMaxMessageBytes()), settings.metrics(), spec.commandLine().getOut(),
-                (clients, registry) -> new ScorerService(settings, clients, registry, Clock.systemUTC()),
+                (clients, registry) -> new ScorerService(settings, clients, registry, Clock.systemUTC(), observer),
                 o -> o.model() + ": scored " + o.windows() + " windows with versions " + o.versions()
                         + (o.rejected() == 0 ? "" : ", " + o.rejected() + " records to the dead-letter topic")
                         + (o.note() == null ? "" : " (" + o.note() + ")"));

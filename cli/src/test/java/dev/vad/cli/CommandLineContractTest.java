@@ -69,11 +69,19 @@ class CommandLineContractTest {
     }
 
     @Test
-    void aCommandWhoseServiceIsMissingSaysWhichPartInOneLineAndExitsOne() {
-        assertThat(run("eval", "--dataset", "ucsd-ped2", "--path", "x")).isEqualTo(1);
+    void evalOnAFolderThatIsNoDatasetSaysWhatItLacksInOneLineAndExitsOne() {
+        assertThat(run("eval", "--dataset", "ucsd-ped2", "--path", "no-such-dataset")).isEqualTo(1);
 
-        assertThat(err.toString().strip()).isEqualTo("vad eval: needs the model engine and the scorer, which this"
-                + " build does not contain yet; see the README's status table");
+        assertThat(err.toString().strip()).isEqualTo("vad eval: no-such-dataset holds neither training/frames +"
+                + " testing/frames + testing/frame_labels.csv nor the official Train/ + Test/ + UCSDped2.m layout");
+    }
+
+    @Test
+    void evalListsEveryConfigurationProblem() {
+        assertThat(run("eval", "--dataset", "ucsd-ped2", "--path", "x", "--model", "conv9d", "--steps", "0"))
+                .isEqualTo(2);
+
+        assertThat(err.toString()).startsWith("vad eval: 2 configuration problems:").contains("--model", "--steps");
     }
 
     @Test

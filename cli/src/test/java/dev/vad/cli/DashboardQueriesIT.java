@@ -49,7 +49,7 @@ class DashboardQueriesIT {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
         try (VadProcess demo = VadProcess.start("demo", "--source", "synthetic:?fps=100",
                 "--duration", PATIENCE.plusSeconds(60).toSeconds() + "s", "--metrics-port-base",
-                String.valueOf(metricsBase))) {
+                String.valueOf(metricsBase), "--viewer-port", "0")) {
             sendOneUnreadableWindow(awaitBroker(demo));
 
             Map<StackFiles.PanelQuery, String> missing = awaitData(prometheusPort, demo);

@@ -11,7 +11,7 @@ class DemoIT {
     @Test
     void detectsTheInjectedOddShapeAndSceneChangeWithinAFewFramesAndReportsTheRest() throws Exception {
         try (VadProcess demo = VadProcess.start("demo", "--source", "synthetic:?frames=2400", "--realtime", "false",
-                "--metrics-port-base", "-1")) {
+                "--metrics-port-base", "-1", "--viewer-port", "-1")) {
             assertThat(demo.awaitExit(240)).as("a finite source ends the demo once scored").isZero();
             List<String> out = demo.output();
 

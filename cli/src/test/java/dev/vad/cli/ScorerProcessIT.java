@@ -65,7 +65,7 @@ class ScorerProcessIT {
     }
 
     private VadProcess start(KafkaBackend kafka) throws Exception {
-        return VadProcess.start(args(kafka, "score", "--model", "conv2d", "--metrics-port", "0"));
+        return VadProcess.start(args(kafka, "score", "--model", "conv2d", "--metrics-port", "0", "--viewer-port", "-1"));
     }
 
     private void run(KafkaBackend kafka, String... command) throws Exception {

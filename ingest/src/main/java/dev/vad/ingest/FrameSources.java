@@ -10,12 +10,12 @@ import dev.vad.ingest.source.SyntheticSource;
 import java.time.Clock;
 
 /** Picks the decoder of a source: FFmpeg for files, folders, streams and cameras; the built-in scene otherwise. */
-final class FrameSources {
+public final class FrameSources {
 
     private FrameSources() {
     }
 
-    static FrameSource of(SourceUri uri, FrameGeometry geometry, FfmpegOptions ffmpeg, Clock clock) {
+    public static FrameSource of(SourceUri uri, FrameGeometry geometry, FfmpegOptions ffmpeg, Clock clock) {
         return uri.kind() == SourceKind.SYNTHETIC
                 ? SyntheticSource.of(uri, geometry)
                 : new FfmpegSource(uri, geometry, ffmpeg, clock);

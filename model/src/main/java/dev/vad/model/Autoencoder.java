@@ -77,7 +77,8 @@ public final class Autoencoder {
     public double fit(INDArray batch) {
         checkShape(batch);
         Map<String, INDArray> feed = new HashMap<>();
-        feed.put(NetworkGraph.INPUT, batch.castTo(TYPE));
+        INDArray input = batch.castTo(TYPE);
+        feed.put(NetworkGraph.INPUT, input);
         long examples = batch.size(0);
         for (DropoutMask mask : graph.masks()) {
             feed.put(mask.placeholder(), dropoutMask(mask, examples));
@@ -85,11 +86,23 @@ public final class Autoencoder {
         OutAndGrad result = graph.sameDiff().calculateGradientsAndOutputs(feed, trainingOutputs,
                 parameters.keySet());
         Map<String, INDArray> outputs = result.getOutputs();
-        optimizer.step(parameters, result.getGradients());
-        for (RunningStatistics s : graph.statistics()) {
-            updateRunning(s, outputs, examples);
+        try {
+            optimizer.step(parameters, result.getGradients());
+            for (RunningStatistics s : graph.statistics()) {
+                updateRunning(s, outputs, examples);
+            }
+            return outputs.get(NetworkGraph.LOSS).getDouble(0);
+        } finally {
+            // This step's arrays are freed now rather than whenever the garbage collector gets to them: their
+            // native memory is invisible to the Java heap, so a long run would otherwise grow for a long time.
+            NativeArrays.release(result.getGradients().values());
+            NativeArrays.release(outputs.values());
+            feed.remove(NetworkGraph.INPUT);
+            NativeArrays.release(feed.values());
+            if (input != batch) {
+                NativeArrays.release(input);
+            }
         }
-        return outputs.get(NetworkGraph.LOSS).getDouble(0);
     }
 
     /** Sets the learning rate of the following training steps (e.g. halved when validation stalls). */
@@ -108,15 +121,29 @@ public final class Autoencoder {
     /** The reconstruction of {@code batch} (inference: running batch-norm statistics, no dropout). */
     public INDArray reconstruct(INDArray batch) {
         checkShape(batch);
-        return graph.sameDiff().outputSingle(Map.of(NetworkGraph.INPUT, batch.castTo(TYPE)),
-                NetworkGraph.RECONSTRUCTION).dup();
+        INDArray input = batch.castTo(TYPE);
+        try (INDArray output = graph.sameDiff().outputSingle(Map.of(NetworkGraph.INPUT, input),
+                NetworkGraph.RECONSTRUCTION)) {
+            return output.dup();
+        } finally {
+            if (input != batch) {
+                NativeArrays.release(input);
+            }
+        }
     }
 
     /** Mean squared reconstruction error of {@code batch} over every element, in inference mode. */
     public double loss(INDArray batch) {
         checkShape(batch);
-        return graph.sameDiff().outputSingle(Map.of(NetworkGraph.INPUT, batch.castTo(TYPE)),
-                NetworkGraph.EVAL_LOSS).getDouble(0);
+        INDArray input = batch.castTo(TYPE);
+        try (INDArray output = graph.sameDiff().outputSingle(Map.of(NetworkGraph.INPUT, input),
+                NetworkGraph.EVAL_LOSS)) {
+            return output.getDouble(0);
+        } finally {
+            if (input != batch) {
+                NativeArrays.release(input);
+            }
+        }
     }
 
     /** Number of trained values (weights, biases, batch-norm scales and shifts). */
@@ -176,7 +203,10 @@ public final class Autoencoder {
         double unbiased = n > 1 ? (double) n / (n - 1) : 1.0;
         INDArray runningMean = graph.sameDiff().getArrForVarName(s.runningMean());
         INDArray runningVariance = graph.sameDiff().getArrForVarName(s.runningVariance());
-        runningMean.muli(1 - m).addi(outputs.get(s.batchMean()).mul(m));
-        runningVariance.muli(1 - m).addi(outputs.get(s.batchVariance()).mul(m * unbiased));
+        try (INDArray mean = outputs.get(s.batchMean()).mul(m);
+             INDArray variance = outputs.get(s.batchVariance()).mul(m * unbiased)) {
+            runningMean.muli(1 - m).addi(mean);
+            runningVariance.muli(1 - m).addi(variance);
+        }
     }
 }

@@ -20,6 +20,19 @@ final class NetworkGraph {
     static final String RECONSTRUCTION = "reconstruction";
     static final String EVAL_LOSS = "eval_loss";
 
+    /**
+     * SameDiff's array cache (on by default) keeps released intermediate arrays for reuse, up to a quarter of the
+     * JVM's maximum memory in native memory: a long-running trainer's resident memory then climbs for many minutes.
+     * Off, intermediates are freed as soon as the graph is done with them. An explicit setting is respected.
+     */
+    static final String ARRAY_CACHE_PROPERTY = "org.nd4j.autodiff.samediff";
+
+    static {
+        if (System.getProperty(ARRAY_CACHE_PROPERTY) == null) {
+            System.setProperty(ARRAY_CACHE_PROPERTY, "false");
+        }
+    }
+
     private final SameDiff sd;
     private final Map<String, NetworkPart> trainable;
     private final List<String> state;

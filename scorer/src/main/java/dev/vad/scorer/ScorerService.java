@@ -67,6 +67,7 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
     private final MeterRegistry registry;
     private final Clock clock;
     private final ScorerMetrics metrics;
+    private final ScoreObserver observer;
     private final WindowScorer scorer;
     private final FrameWindowCodec codec = new FrameWindowCodec(WireLimits.DEFAULT);
     private final WireSerdes serdes = new WireSerdes(WireLimits.DEFAULT);
@@ -78,6 +79,13 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
     private long rejected;
 
     public ScorerService(ScorerSettings settings, KafkaClients clients, MeterRegistry registry, Clock clock) {
+        this(settings, clients, registry, clock, ScoreObserver.NONE);
+    }
+
+    /** A scorer that also shows every scored window to {@code observer} (e.g. the live viewer). */
+    public ScorerService(ScorerSettings settings, KafkaClients clients, MeterRegistry registry, Clock clock,
+                         ScoreObserver observer) {
+        this.observer = observer;
         this.settings = settings;
         this.clients = clients;
         this.registry = registry;
@@ -286,6 +294,7 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
                     ? clock.millis() * 1000 - result.window().lastCaptureTimeMicros() : -1;
             metrics.scored(result.score(), endToEnd);
             result.events().forEach(metrics::event);
+            observer.scored(result.window(), result.score(), result.reconstruction());
         }
     }
 

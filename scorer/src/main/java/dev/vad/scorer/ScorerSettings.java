@@ -8,6 +8,7 @@ import dev.vad.common.config.TopicSettings;
 import dev.vad.common.kafka.TopicRange;
 import dev.vad.scorer.calibration.CalibrationSettings;
 import dev.vad.scorer.events.EpisodeSettings;
+import dev.vad.scorer.viewer.ViewerSettings;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -32,12 +33,14 @@ import java.util.List;
  * @param topics              topic names
  * @param topicSettings       how missing topics are created
  * @param metrics             where /metrics is served (default port 9403)
+ * @param viewer              where the live viewer is served (default port 9404; off when re-scoring)
  */
 public record ScorerSettings(String modelName, long modelVersion, String groupId, Path modelDir,
                              int reconstructionEvery, int maxBatchWindows, int maxStreams,
                              CalibrationSettings calibration, EpisodeSettings episodes, boolean sceneChangeGuard,
                              double sceneChangeShare, boolean skipWithoutModel, TopicRange range, String outputSuffix, KafkaSettings kafka,
-                             TopicNames topics, TopicSettings topicSettings, MetricsSettings metrics) {
+                             TopicNames topics, TopicSettings topicSettings, MetricsSettings metrics,
+                             ViewerSettings viewer) {
 
     public static final int DEFAULT_METRICS_PORT = 9403;
 
@@ -108,7 +111,8 @@ public record ScorerSettings(String modelName, long modelVersion, String groupId
                 config.choice("without-model", WithoutModel.class, WithoutModel.WAIT) == WithoutModel.SKIP,
                 range, config.string("output-suffix", ".rescore"),
                 KafkaSettings.load(config, kafkaProperties, bootstrapRequired), TopicNames.load(config),
-                TopicSettings.load(config), MetricsSettings.load(config, DEFAULT_METRICS_PORT));
+                TopicSettings.load(config), MetricsSettings.load(config, DEFAULT_METRICS_PORT),
+                range == null ? ViewerSettings.load(config, ViewerSettings.DEFAULT_PORT) : ViewerSettings.OFF);
     }
 
     /** What live scoring does with windows that arrive before any model exists. */

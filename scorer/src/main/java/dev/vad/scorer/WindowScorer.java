@@ -51,12 +51,13 @@ final class WindowScorer {
 
     /** Scores windows of the shape {@code model} takes, in order. */
     List<ScoredWindow> score(ActiveModel model, List<FrameWindow> windows, long nowMicros) {
-        WindowModel.Reconstructed reconstructed = model.model().reconstruct(windows);
-        List<ScoredWindow> out = new ArrayList<>(windows.size());
-        for (int i = 0; i < windows.size(); i++) {
-            out.add(scoreOne(model, windows.get(i), reconstructed, i, nowMicros));
+        try (WindowModel.Reconstructed reconstructed = model.model().reconstruct(windows)) {
+            List<ScoredWindow> out = new ArrayList<>(windows.size());
+            for (int i = 0; i < windows.size(); i++) {
+                out.add(scoreOne(model, windows.get(i), reconstructed, i, nowMicros));
+            }
+            return out;
         }
-        return out;
     }
 
     /** Streams tracked now. */

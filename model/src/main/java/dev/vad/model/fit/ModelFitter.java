@@ -65,12 +65,13 @@ public final class ModelFitter {
         double lossSum = 0;
         for (int from = 0; from < validation.size(); from += VALIDATION_BATCH) {
             List<FrameWindow> chunk = validation.subList(from, Math.min(validation.size(), from + VALIDATION_BATCH));
-            WindowModel.Reconstructed r = model.reconstruct(chunk);
-            lossSum += r.loss() * chunk.size();
-            for (int i = 0; i < chunk.size(); i++) {
-                for (FrameErrors.FrameError e : r.frameErrors(i)) {
-                    means.add(e.mean());
-                    patches.add(e.worstPatch());
+            try (WindowModel.Reconstructed r = model.reconstruct(chunk)) {
+                lossSum += r.loss() * chunk.size();
+                for (int i = 0; i < chunk.size(); i++) {
+                    for (FrameErrors.FrameError e : r.frameErrors(i)) {
+                        means.add(e.mean());
+                        patches.add(e.worstPatch());
+                    }
                 }
             }
         }

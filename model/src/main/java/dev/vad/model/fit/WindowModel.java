@@ -3,6 +3,7 @@ package dev.vad.model.fit;
 import dev.vad.common.wire.FrameWindow;
 import dev.vad.common.wire.Normalisation;
 import dev.vad.model.Autoencoder;
+import dev.vad.model.NativeArrays;
 import dev.vad.model.WindowTensor;
 import dev.vad.model.WindowView;
 import dev.vad.model.score.FrameErrors;
@@ -36,14 +37,31 @@ public final class WindowModel {
 
     /** One training step on a batch of windows; returns the loss before the step. */
     public double fit(List<FrameWindow> windows) {
-        return network.fit(view.toView(WindowTensor.batch(windows, normalisation)));
+        INDArray batch = WindowTensor.batch(windows, normalisation);
+        INDArray viewed = view.toView(batch);
+        try {
+            return network.fit(viewed);
+        } finally {
+            NativeArrays.release(viewed, batch);
+        }
     }
 
-    /** Reconstructs windows; the result holds input and output as {@code [n, C, T, H, W]} batches. */
+    /**
+     * Reconstructs windows; the result holds input and output as {@code [n, C, T, H, W]} batches until it is
+     * closed.
+     */
     public Reconstructed reconstruct(List<FrameWindow> windows) {
         INDArray input = WindowTensor.batch(windows, normalisation);
-        INDArray output = view.fromView(network.reconstruct(view.toView(input)));
-        return new Reconstructed(input, output);
+        INDArray viewed = view.toView(input);
+        INDArray reconstructed = network.reconstruct(viewed);
+        try {
+            return new Reconstructed(input, view.fromView(reconstructed));
+        } finally {
+            if (viewed != input) {
+                NativeArrays.release(viewed);
+            }
+            NativeArrays.release(reconstructed);
+        }
     }
 
     public Autoencoder network() {
@@ -63,8 +81,8 @@ public final class WindowModel {
         return patch;
     }
 
-    /** Input and reconstruction of a batch of windows, {@code [n, C, T, H, W]} each. */
-    public final class Reconstructed {
+    /** Input and reconstruction of a batch of windows, {@code [n, C, T, H, W]} each; close it to free them. */
+    public final class Reconstructed implements AutoCloseable {
 
         private final INDArray input;
         private final INDArray output;
@@ -92,6 +110,11 @@ public final class WindowModel {
         /** Reconstructed pixels of window {@code index}, in the window's byte layout. */
         public byte[] pixels(int index) {
             return WindowTensor.pixels(output, index, normalisation);
+        }
+
+        @Override
+        public void close() {
+            NativeArrays.release(output, input);
         }
     }
 }

@@ -1,0 +1,178 @@
+package dev.vad.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Debian's Chromium, headless, driven over the DevTools protocol from the JDK's WebSocket client: open a page,
+ * evaluate JavaScript in it, take a screenshot. No browser download, no Node.js.
+ */
+final class HeadlessChromium implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("DevTools listening on ws://127\\.0\\.0\\.1:(\\d+)/");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process process;
+    private final WebSocket socket;
+    private final AtomicInteger ids = new AtomicInteger();
+    private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+
+    private HeadlessChromium(Process process, WebSocket socket) {
+        this.process = process;
+        this.socket = socket;
+    }
+
+    /** Starts Chromium with a new empty profile under {@code profile} and attaches to its first page. */
+    static HeadlessChromium start(Path profile) throws Exception {
+        Process process;
+        try {
+            process = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile,
+                    "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "about:blank")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new AssertionError("chromium is not installed; scripts/install-test-deps installs it ("
+                    + e.getMessage() + ")", e);
+        }
+        int port = devToolsPort(process);
+        HttpClient http = HttpClient.newHttpClient();
+        String page = null;
+        for (int attempt = 0; attempt < 50 && page == null; attempt++) {
+            JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            for (JsonNode target : targets) {
+                if ("page".equals(target.path("type").asText())) {
+                    page = target.path("webSocketDebuggerUrl").asText();
+                }
+            }
+            if (page == null) {
+                Thread.sleep(100);
+            }
+        }
+        if (page == null) {
+            process.destroyForcibly();
+            throw new AssertionError("chromium opened no page to attach to");
+        }
+        HeadlessChromium[] self = new HeadlessChromium[1];
+        WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(page), new WebSocket.Listener() {
+            private final StringBuilder message = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                message.append(data);
+                if (last) {
+                    self[0].received(message.toString());
+                    message.setLength(0);
+                }
+                webSocket.request(1);
+                return null;
+            }
+        }).get(10, TimeUnit.SECONDS);
+        self[0] = new HeadlessChromium(process, socket);
+        return self[0];
+    }
+
+    void navigate(String url) throws Exception {
+        call("Page.navigate", Map.of("url", url));
+    }
+
+    /** The value of a JavaScript expression evaluated in the page. */
+    JsonNode evaluate(String expression) throws Exception {
+        JsonNode result = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
+        if (result.has("exceptionDetails")) {
+            throw new AssertionError("page script failed: " + result.path("exceptionDetails"));
+        }
+        return result.path("result").path("value");
+    }
+
+    void screenshot(Path png) throws Exception {
+        JsonNode result = call("Page.captureScreenshot", Map.of("format", "png"));
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        Files.write(png, Base64.getDecoder().decode(result.path("data").asText()));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        socket.abort();
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private JsonNode call(String method, Map<String, Object> params) throws Exception {
+        int id = ids.incrementAndGet();
+        ObjectNode request = JSON.createObjectNode().put("id", id).put("method", method);
+        request.set("params", JSON.valueToTree(params));
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        socket.sendText(JSON.writeValueAsString(request), true).get(10, TimeUnit.SECONDS);
+        JsonNode response = answer.get(30, TimeUnit.SECONDS);
+        if (response.has("error")) {
+            throw new AssertionError(method + " failed: " + response.path("error"));
+        }
+        return response.path("result");
+    }
+
+    private void received(String text) {
+        try {
+            JsonNode message = JSON.readTree(text);
+            CompletableFuture<JsonNode> answer = message.has("id") ? pending.remove(message.path("id").asInt())
+                    : null;
+            if (answer != null) {
+                answer.complete(message);
+            }
+        } catch (IOException e) {
+            pending.values().forEach(future -> future.completeExceptionally(e));
+        }
+    }
+
+    private static int devToolsPort(Process process) throws IOException {
+        BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(),
+                StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (String line = err.readLine(); line != null && System.nanoTime() < deadline; line = err.readLine()) {
+            Matcher matcher = LISTENING.matcher(line);
+            if (matcher.find()) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        err.transferTo(java.io.Writer.nullWriter());
+                    } catch (IOException e) {
+                        // the browser is gone: nothing left to drain
+                    }
+                }, "chromium-stderr");
+                drain.setDaemon(true);
+                drain.start();
+                return Integer.parseInt(matcher.group(1));
+            }
+            seen.append(line).append('\n');
+        }
+        process.destroyForcibly();
+        throw new AssertionError("chromium did not open its DevTools port:\n" + seen);
+    }
+}

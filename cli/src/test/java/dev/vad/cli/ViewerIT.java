@@ -1,0 +1,99 @@
+package dev.vad.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live viewer in a real headless Chromium against a running demo: the page's three images load again and
+ * again as new windows are reconstructed, the score plot fills, and a screenshot is kept as
+ * {@code cli/target/viewer/viewer.png}.
+ */
+class ViewerIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PAGE_STATE = "JSON.stringify({"
+            + "messages: Number(document.body.dataset.messages),"
+            + "loads: [...document.querySelectorAll('.stream img')].map(i => Number(i.dataset.loads)),"
+            + "widths: [...document.querySelectorAll('.stream img')].map(i => i.naturalWidth),"
+            + "points: [...document.querySelectorAll('.stream canvas')].map(c => Number(c.dataset.points)),"
+            + "status: document.getElementById('status').textContent})";
+
+    @Test
+    void thePageShowsFramesReconstructionsHeatMapsAndTheScorePlotUpdatingLive(@TempDir Path profile)
+            throws Exception {
+        int port = FreePorts.one();
+        String url = "http://127.0.0.1:" + port + "/";
+        try (VadProcess demo = VadProcess.start("demo", "--source", "synthetic:?fps=50", "--duration", "300s",
+                "--metrics-port-base", "-1", "--viewer-port", String.valueOf(port))) {
+            awaitReconstruction(url, demo);
+            try (HeadlessChromium chromium = HeadlessChromium.start(profile)) {
+                chromium.navigate(url);
+                JsonNode state = awaitPage(chromium);
+                Path screenshot = Path.of("target", "viewer", "viewer.png");
+                chromium.screenshot(screenshot);
+
+                assertThat(state.path("messages").asInt()).as(state.toString()).isGreaterThanOrEqualTo(3);
+                assertThat(state.path("loads")).as("frame, reconstruction and heat map, each reloaded")
+                        .hasSize(3).allMatch(loads -> loads.asInt() >= 2);
+                assertThat(state.path("widths")).as("images decoded at the stream's 64x64")
+                        .allMatch(width -> width.asInt() == 64);
+                assertThat(state.path("points").get(0).asInt()).as("points on the score plot")
+                        .isGreaterThanOrEqualTo(10);
+                BufferedImage shot = ImageIO.read(screenshot.toFile());
+                assertThat(shot.getWidth()).isEqualTo(1280);
+            }
+            assertThat(demo.output()).contains("viewer at " + url);
+            assertThat(demo.terminate(60)).isNotEqualTo(-1);
+        }
+    }
+
+    /** Waits until the scorer has a model and the viewer holds a reconstructed window. */
+    private static void awaitReconstruction(String url, VadProcess demo) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                JsonNode streams = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url + "api/streams"))
+                        .build(), HttpResponse.BodyHandlers.ofString()).body()).path("streams");
+                if (streams.size() > 0 && streams.get(0).path("snapshot_seq").asLong(-1) >= 0) {
+                    return;
+                }
+            } catch (IOException e) {
+                // the viewer is not up yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no reconstructed window on the viewer after 180 s:\n"
+                + String.join("\n", demo.output()));
+    }
+
+    private static JsonNode awaitPage(HeadlessChromium chromium) throws Exception {
+        JsonNode state = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            state = JSON.readTree(chromium.evaluate(PAGE_STATE).asText());
+            boolean reloaded = state.path("loads").size() == 3;
+            for (JsonNode loads : state.path("loads")) {
+                reloaded &= loads.asInt() >= 2;
+            }
+            if (reloaded && state.path("messages").asInt() >= 3 && state.path("points").get(0).asInt() >= 10) {
+                return state;
+            }
+            Thread.sleep(500);
+        }
+        return state;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.vad.eval;
+
+/**
+ * The frame scores of one test clip, one per frame in clip order.
+ *
+ * @param clip   the clip
+ * @param raw    the scorer's frame score (worst patch error), before any normalisation
+ * @param online the calibrated score the live scorer publishes for the frame
+ */
+record ClipScores(Clip clip, double[] raw, double[] online) {
+
+    /** The raw scores min-max normalised within the clip (the papers' protocol). */
+    double[] normalised() {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : raw) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double[] out = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = max > min ? (raw[i] - min) / (max - min) : 0;
+        }
+        return out;
+    }
+
+    boolean[] labels() {
+        boolean[] labels = new boolean[clip.labels().size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = clip.labels().get(i);
+        }
+        return labels;
+    }
+}
