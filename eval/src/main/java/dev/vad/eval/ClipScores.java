@@ -3,8 +3,12 @@ package dev.vad.eval;
 /**
  * The frame scores of one test clip, one per frame in clip order.
  *
+ * Both protocols judge the same per-frame score, the scorer's calibrated one; they differ only in what is done to
+ * it: the paper protocol min-max normalises it within each clip (looking at the whole clip), the online protocol
+ * takes it as published (causal).
+ *
  * @param clip   the clip
- * @param raw    the scorer's frame score (worst patch error), before any normalisation
+ * @param raw    the frame score before the per-clip normalisation of the paper protocol
  * @param online the calibrated score the live scorer publishes for the frame
  */
 record ClipScores(Clip clip, double[] raw, double[] online) {

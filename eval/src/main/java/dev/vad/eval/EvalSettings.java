@@ -1,9 +1,9 @@
 package dev.vad.eval;
 
 import dev.vad.common.config.ConfigReader;
+import dev.vad.model.ModelKind;
 import dev.vad.model.Preset;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalInt;
 
 /**
  * How an evaluation is run.
@@ -26,18 +26,14 @@ public record EvalSettings(int dimensions, Preset preset, int width, int height,
                            int steps, int batchWindows, double learningRate, long seed, int patch,
                            int trainingClips, int testClips) {
 
-    private static final Pattern KIND = Pattern.compile("conv([1-6])d");
-
     /** Reads every setting, recording each problem in {@code config} (call {@link ConfigReader#validate()}). */
     public static EvalSettings load(ConfigReader config) {
         String kind = config.string("model", "conv3d");
-        Matcher m = KIND.matcher(kind);
-        int dimensions = 3;
-        if (m.matches()) {
-            dimensions = Integer.parseInt(m.group(1));
-        } else {
-            config.problem("model", config.found("model"), "conv1d, conv2d, conv3d, conv4d, conv5d or conv6d");
+        OptionalInt named = ModelKind.dimensions(kind);
+        if (named.isEmpty()) {
+            config.problem("model", config.found("model"), ModelKind.EXPECTED);
         }
+        int dimensions = named.orElse(3);
         Preset preset = Preset.COMPACT;
         try {
             preset = Preset.fromId(config.string("preset", Preset.COMPACT.id()));

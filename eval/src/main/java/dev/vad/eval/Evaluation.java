@@ -86,7 +86,7 @@ public final class Evaluation {
             for (FrameScore frame : record.frames()) {
                 int at = (int) frame.frameIndex();
                 if (at >= 0 && at < frames) {
-                    raw[at] = frame.score();
+                    raw[at] = frame.calibratedScore();
                     online[at] = frame.calibratedScore();
                 }
             }
@@ -126,7 +126,8 @@ public final class Evaluation {
         about.put("training_windows", trainingWindows);
         about.put("training_loss", fitted.trainingLoss());
         about.put("validation_loss", fitted.validationLoss());
-        about.put("frame_score", "worst " + settings.patch() + "x" + settings.patch() + " patch error");
+        about.put("frame_score", "calibrated: max of the z-scores of the frame's mean error and of its worst "
+                + settings.patch() + "x" + settings.patch() + " patch error against the model's validation errors");
         return new EvalReport(data.name(), data.layout(), about, paper.auc(), online.auc(), paper.eer(),
                 online.eer(), clips, trainSeconds, scoreSeconds);
     }

@@ -6,13 +6,13 @@ import dev.vad.common.config.MetricsSettings;
 import dev.vad.common.config.TopicNames;
 import dev.vad.common.config.TopicSettings;
 import dev.vad.common.kafka.TopicRange;
+import dev.vad.model.ModelKind;
 import dev.vad.model.Preset;
 import dev.vad.model.fit.FitSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalInt;
 
 /**
  * Everything the trainer needs, validated as a whole.
@@ -47,8 +47,6 @@ public record TrainerSettings(String modelName, TrainingMode mode, FitSettings f
                               TopicSettings topicSettings, MetricsSettings metrics) {
 
     public static final int DEFAULT_METRICS_PORT = 9402;
-    private static final Pattern KIND = Pattern.compile("conv([1-6])d");
-
     /**
      * Loads and validates; every problem is recorded in {@code config} (call {@link ConfigReader#validate()}).
      *
@@ -60,13 +58,11 @@ public record TrainerSettings(String modelName, TrainingMode mode, FitSettings f
     public static TrainerSettings load(ConfigReader config, String from, String to, List<String> kafkaProperties,
                                        boolean bootstrapRequired) {
         String kind = config.string("model", "conv3d");
-        Matcher m = KIND.matcher(kind);
-        int dimensions = 3;
-        if (m.matches()) {
-            dimensions = Integer.parseInt(m.group(1));
-        } else {
-            config.problem("model", config.found("model"), "conv1d, conv2d, conv3d, conv4d, conv5d or conv6d");
+        OptionalInt named = ModelKind.dimensions(kind);
+        if (named.isEmpty()) {
+            config.problem("model", config.found("model"), ModelKind.EXPECTED);
         }
+        int dimensions = named.orElse(3);
         String name = config.string("model-name", kind);
         if (!name.matches("[A-Za-z0-9._-]{1,128}")) {
             config.problem("model-name", config.found("model-name"), "1 to 128 of A-Z a-z 0-9 . _ -");
