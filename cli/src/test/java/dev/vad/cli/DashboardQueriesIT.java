@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -87,10 +88,20 @@ class DashboardQueriesIT {
         return fail("the demo did not start its broker: " + demo.output());
     }
 
-    /** A record no service can read, so the dead-letter panels have something to show. */
+    /**
+     * A record no service can read, so the dead-letter panels have something to show; sent once the demo has
+     * created the frames topic (sent earlier, it would have the broker create the topic on its own).
+     */
     private static void sendOneUnreadableWindow(String bootstrap) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!admin.listTopics().names().get().contains("vad.frames")) {
+                assertThat(System.nanoTime()).as("the demo creates vad.frames").isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        }
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>("vad.frames", "bad".getBytes(StandardCharsets.UTF_8),
