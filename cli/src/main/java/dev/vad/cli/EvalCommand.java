@@ -64,7 +64,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--batch-windows", paramLabel = "N", description = "Windows per training step (default 8).")
     String batchWindows;
 
-    @Option(names = "--learning-rate", paramLabel = "RATE", description = "Adam learning rate (default 0.003).")
+    @Option(names = "--learning-rate", paramLabel = "RATE", description = "Adam learning rate (default 0.001).")
     String learningRate;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed (default 42).")

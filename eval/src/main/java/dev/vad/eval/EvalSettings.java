@@ -49,7 +49,7 @@ public record EvalSettings(int dimensions, Preset preset, int width, int height,
         return new EvalSettings(dimensions, preset, config.integer("width", 96, 8, 1024),
                 config.integer("height", 64, 8, 1024), frames, config.integer("train-stride", 2, 1, 256),
                 config.integer("steps", 2000, 1, 10_000_000), config.integer("batch-windows", 8, 1, 1024),
-                config.decimal("learning-rate", 3e-3, 1e-6, 1), config.integer("seed", 42, 0, Integer.MAX_VALUE),
+                config.decimal("learning-rate", 1e-3, 1e-6, 1), config.integer("seed", 42, 0, Integer.MAX_VALUE),
                 config.integer("patch", 8, 1, 1024), config.integer("train-clips", 1_000, 1, 1_000_000),
                 config.integer("test-clips", 1_000, 1, 1_000_000));
     }
