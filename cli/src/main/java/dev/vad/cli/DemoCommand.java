@@ -21,8 +21,7 @@ import dev.vad.ingest.source.SyntheticSource;
 import dev.vad.ingest.synthetic.InjectedAnomaly;
 import dev.vad.ingest.synthetic.SyntheticScene;
 import dev.vad.scorer.ScorerService;
-import dev.vad.scorer.viewer.ViewerServer;
-import dev.vad.scorer.viewer.ViewerState;
+import dev.vad.scorer.viewer.LiveViewer;
 import dev.vad.scorer.ScorerSettings;
 import dev.vad.trainer.ProgressLine;
 import dev.vad.trainer.TrainerOutcome;
@@ -41,6 +40,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +57,7 @@ import picocli.CommandLine.Spec;
             "every second, and at the end what it detected against what the synthetic scene injected."})
 final class DemoCommand implements Callable<Integer> {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoCommand.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -175,15 +176,12 @@ final class DemoCommand implements Callable<Integer> {
             }
             TrainerService trainer = new TrainerService(trainerSettings, trainerClients, trainerMetrics,
                     Clock.systemUTC(), new ProgressLine(System.out, false));
-            ViewerState viewer = ViewerState.of(scorerSettings.viewer(), scorerSettings.maxStreams(),
+            LiveViewer viewer = LiveViewer.start(scorerSettings.viewer(), scorerSettings.maxStreams(),
                     Clock.systemUTC());
-            if (scorerSettings.viewer().enabled()) {
-                ViewerServer server = ViewerServer.start(scorerSettings.viewer(), viewer);
-                closing.add(server);
-                out.println("viewer at " + server.url());
-            }
+            closing.add(viewer);
+            viewer.url().ifPresent(url -> out.println("viewer at " + url));
             ScorerService scorer = new ScorerService(scorerSettings, scorerClients, scorerMetrics, Clock.systemUTC(),
-                    viewer);
+                    viewer.observer());
             CompletableFuture<TrainerOutcome> training = CompletableFuture.supplyAsync(() -> call(trainer::run),
                     threads);
             CompletableFuture<?> scoring = CompletableFuture.supplyAsync(() -> call(scorer::run), threads);

@@ -9,7 +9,6 @@ import dev.vad.eval.LabelledDataset;
 import dev.vad.eval.LabelledDatasets;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +23,6 @@ import picocli.CommandLine.Spec;
         description = {"Train on a labelled dataset's training clips, score its test clips, report AUC and EER.",
             "Writes report.json, roc.png, clip-<name>.png per test clip and frame_scores.csv into --out."})
 final class EvalCommand implements Callable<Integer> {
-
-    /** The live scorer's default threshold, drawn on the clip plots. */
-    private static final double THRESHOLD = 4.0;
 
     @Spec
     CommandSpec spec;
@@ -89,7 +85,7 @@ final class EvalCommand implements Callable<Integer> {
                 Math.min(settings.trainingClips(), data.training().size()),
                 Math.min(settings.testClips(), data.testing().size()));
         console.flush();
-        int every = Math.max(1, settings.steps() / 20);
+        int every = Math.max(1, settings.fit().steps() / 20);
         Evaluation.Outcome outcome = Evaluation.run(data, settings, new Evaluation.Progress() {
             @Override
             public void trained(int step, int total, double loss) {
@@ -105,11 +101,10 @@ final class EvalCommand implements Callable<Integer> {
                 console.flush();
             }
         });
-        List<Path> written = EvalOutput.write(outcome, output, THRESHOLD);
+        List<Path> written = EvalOutput.write(outcome, output);
         print(outcome.report(), console);
         console.println("wrote " + written.size() + " files to " + output.toAbsolutePath()
-                + (Files.exists(output.resolve("report.json")) ? " (report.json, roc.png, clip plots, frame_scores.csv)"
-                : ""));
+                + " (report.json, roc.png, clip plots, frame_scores.csv)");
         return 0;
     }
 

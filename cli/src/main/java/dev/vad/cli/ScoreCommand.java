@@ -3,8 +3,7 @@ package dev.vad.cli;
 import dev.vad.common.config.ConfigReader;
 import dev.vad.scorer.ScoreObserver;
 import dev.vad.scorer.ScorerService;
-import dev.vad.scorer.viewer.ViewerServer;
-import dev.vad.scorer.viewer.ViewerState;
+import dev.vad.scorer.viewer.LiveViewer;
 import dev.vad.scorer.ScorerSettings;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -56,13 +55,9 @@ final class ScoreCommand implements Callable<Integer> {
 
     /** Runs the scorer with its metrics endpoint and viewer until it ends or the process is asked to stop. */
     static int score(ScorerSettings settings, CommandSpec spec) throws InterruptedException {
-        ViewerState viewer = settings.viewer().enabled()
-                ? ViewerState.of(settings.viewer(), settings.maxStreams(), Clock.systemUTC()) : null;
-        try (ViewerServer server = viewer == null ? null : ViewerServer.start(settings.viewer(), viewer)) {
-            if (server != null) {
-                spec.commandLine().getOut().println("viewer at " + server.url());
-            }
-            return run(settings, spec, viewer == null ? ScoreObserver.NONE : viewer);
+        try (LiveViewer viewer = LiveViewer.start(settings.viewer(), settings.maxStreams(), Clock.systemUTC())) {
+            viewer.url().ifPresent(url -> spec.commandLine().getOut().println("viewer at " + url));
+            return run(settings, spec, viewer.observer());
         }
     }
 

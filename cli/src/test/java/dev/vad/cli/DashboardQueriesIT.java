@@ -2,6 +2,7 @@ package dev.vad.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,12 +20,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,17 +78,16 @@ class DashboardQueriesIT {
         return config;
     }
 
-    private static String awaitBroker(VadProcess demo) throws InterruptedException {
+    private static String awaitBroker(VadProcess demo) {
         String prefix = "embedded Kafka broker at ";
-        for (int i = 0; i < 600; i++) {
-            for (String line : demo.output()) {
-                if (line.startsWith(prefix)) {
-                    return line.substring(prefix.length()).trim();
-                }
-            }
-            Thread.sleep(100);
+        try {
+            return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> demo.output().stream().filter(line -> line.startsWith(prefix)).findFirst(),
+                            Optional::isPresent)
+                    .orElseThrow().substring(prefix.length()).trim();
+        } catch (ConditionTimeoutException e) {
+            return fail("the demo did not start its broker: " + demo.output());
         }
-        return fail("the demo did not start its broker: " + demo.output());
     }
 
     /**
@@ -96,11 +98,9 @@ class DashboardQueriesIT {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(props)) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!admin.listTopics().names().get().contains("vad.frames")) {
-                assertThat(System.nanoTime()).as("the demo creates vad.frames").isLessThan(deadline);
-                Thread.sleep(200);
-            }
+            await().alias("the demo creates vad.frames").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> admin.listTopics().names().get().contains("vad.frames"));
         }
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
@@ -110,30 +110,28 @@ class DashboardQueriesIT {
     }
 
     /** Polls every query until each returns a series; those still without one at the end, with the answer. */
-    private Map<StackFiles.PanelQuery, String> awaitData(int prometheusPort, VadProcess demo) throws Exception {
+    private Map<StackFiles.PanelQuery, String> awaitData(int prometheusPort, VadProcess demo) {
         List<StackFiles.PanelQuery> queries = StackFiles.queries();
         assertThat(queries).hasSizeGreaterThan(40);
         Map<StackFiles.PanelQuery, String> missing = new LinkedHashMap<>();
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        List<StackFiles.PanelQuery> pending = new ArrayList<>(queries);
-        while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            missing.clear();
-            for (StackFiles.PanelQuery query : pending) {
-                JsonNode answer = evaluate(prometheusPort, query.expr());
-                if (answer == null) {
-                    missing.put(query, "Prometheus not answering yet");
-                } else if (!"success".equals(answer.path("status").asText())) {
-                    fail("query refused by Prometheus: " + query + " -> " + answer);
-                } else if (answer.path("data").path("result").isEmpty()) {
-                    missing.put(query, answer.toString());
+        queries.forEach(query -> missing.put(query, "not asked yet"));
+        try {
+            await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                for (StackFiles.PanelQuery query : new ArrayList<>(missing.keySet())) {
+                    JsonNode answer = evaluate(prometheusPort, query.expr());
+                    if (answer == null) {
+                        missing.put(query, "Prometheus not answering yet");
+                    } else if (!"success".equals(answer.path("status").asText())) {
+                        fail("query refused by Prometheus: " + query + " -> " + answer);
+                    } else if (answer.path("data").path("result").isEmpty()) {
+                        missing.put(query, answer.toString());
+                    } else {
+                        missing.remove(query);
+                    }
                 }
-            }
-            pending = new ArrayList<>(missing.keySet());
-            if (!pending.isEmpty()) {
-                Thread.sleep(2_000);
-            }
-        }
-        if (!missing.isEmpty()) {
+                return missing.isEmpty();
+            });
+        } catch (ConditionTimeoutException e) {
             System.out.println(String.join("\n", demo.output()));
         }
         return missing;

@@ -1,5 +1,7 @@
 package dev.vad.cli;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Debian's Chromium, headless, driven over the DevTools protocol from the JDK's WebSocket client: open a page,
@@ -59,23 +63,13 @@ final class HeadlessChromium implements AutoCloseable {
         }
         int port = devToolsPort(process);
         HttpClient http = HttpClient.newHttpClient();
-        String page = null;
-        for (int attempt = 0; attempt < 50 && page == null; attempt++) {
-            JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            for (JsonNode target : targets) {
-                if ("page".equals(target.path("type").asText())) {
-                    page = target.path("webSocketDebuggerUrl").asText();
-                }
-            }
-            if (page == null) {
-                Thread.sleep(100);
-            }
-        }
-        if (page == null) {
+        String page;
+        try {
+            page = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> firstPage(http, port), Objects::nonNull);
+        } catch (ConditionTimeoutException e) {
             process.destroyForcibly();
-            throw new AssertionError("chromium opened no page to attach to");
+            throw new AssertionError("chromium opened no page to attach to", e);
         }
         HeadlessChromium[] self = new HeadlessChromium[1];
         WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(page), new WebSocket.Listener() {
@@ -94,6 +88,19 @@ final class HeadlessChromium implements AutoCloseable {
         }).get(10, TimeUnit.SECONDS);
         self[0] = new HeadlessChromium(process, socket);
         return self[0];
+    }
+
+    /** The DevTools address of the browser's first page, or null while it has none. */
+    private static String firstPage(HttpClient http, int port) throws Exception {
+        JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        for (JsonNode target : targets) {
+            if ("page".equals(target.path("type").asText())) {
+                return target.path("webSocketDebuggerUrl").asText();
+            }
+        }
+        return null;
     }
 
     void navigate(String url) throws Exception {

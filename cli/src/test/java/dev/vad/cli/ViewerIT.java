@@ -1,18 +1,20 @@
 package dev.vad.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,45 +67,46 @@ class ViewerIT {
     }
 
     /** Waits until the scorer has a model and the viewer holds a reconstructed window. */
-    private static void awaitReconstruction(String url, VadProcess demo) throws Exception {
+    private static void awaitReconstruction(String url, VadProcess demo) {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                JsonNode streams = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url + "api/streams"))
-                        .build(), HttpResponse.BodyHandlers.ofString()).body()).path("streams");
-                if (streams.size() > 0 && streams.get(0).path("snapshot_seq").asLong(-1) >= 0) {
-                    return;
-                }
-            } catch (IOException e) {
-                // the viewer is not up yet
-            }
-            Thread.sleep(500);
+        try {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> {
+                        JsonNode streams = JSON.readTree(http.send(HttpRequest.newBuilder(
+                                URI.create(url + "api/streams")).build(), HttpResponse.BodyHandlers.ofString())
+                                .body()).path("streams");
+                        return streams.size() > 0 && streams.get(0).path("snapshot_seq").asLong(-1) >= 0;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no reconstructed window on the viewer after 180 s:\n"
+                    + String.join("\n", demo.output()), e);
         }
-        throw new AssertionError("no reconstructed window on the viewer after 180 s:\n"
-                + String.join("\n", demo.output()));
     }
 
-    private static JsonNode awaitPage(HeadlessChromium chromium) throws Exception {
-        JsonNode state = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                state = JSON.readTree(chromium.evaluate(PAGE_STATE).asText());
-            } catch (AssertionError e) {
-                // the page is between documents (navigation): ask again
-                Thread.sleep(500);
-                continue;
-            }
-            boolean reloaded = state.path("loads").size() == 3;
-            for (JsonNode loads : state.path("loads")) {
-                reloaded &= loads.asInt() >= 2;
-            }
-            if (reloaded && state.path("messages").asInt() >= 3 && state.path("points").path(0).asInt() >= 10) {
-                return state;
-            }
-            Thread.sleep(500);
+    /**
+     * The page's state once its images have each loaded twice, three event messages came and the plot has ten
+     * points, or as it is after a minute (the assertions then say what is missing). While the page is between
+     * documents (navigation) the question fails and is asked again.
+     */
+    private static JsonNode awaitPage(HeadlessChromium chromium) {
+        AtomicReference<JsonNode> state = new AtomicReference<>(JSON.createObjectNode());
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> {
+                        state.set(JSON.readTree(chromium.evaluate(PAGE_STATE).asText()));
+                        return ready(state.get());
+                    });
+        } catch (ConditionTimeoutException e) {
+            // the caller's assertions report what the page lacks
         }
-        return state == null ? JSON.createObjectNode() : state;
+        return state.get();
+    }
+
+    private static boolean ready(JsonNode state) {
+        boolean reloaded = state.path("loads").size() == 3;
+        for (JsonNode loads : state.path("loads")) {
+            reloaded &= loads.asInt() >= 2;
+        }
+        return reloaded && state.path("messages").asInt() >= 3 && state.path("points").path(0).asInt() >= 10;
     }
 }

@@ -25,7 +25,7 @@ public final class EvalOutput {
     }
 
     /** Writes every file into {@code directory} (created if missing) and returns their paths. */
-    public static List<Path> write(Evaluation.Outcome outcome, Path directory, double threshold) throws IOException {
+    public static List<Path> write(Evaluation.Outcome outcome, Path directory) throws IOException {
         Files.createDirectories(directory);
         List<Path> written = new ArrayList<>();
         Path report = directory.resolve("report.json");
@@ -38,7 +38,7 @@ public final class EvalOutput {
         written.add(roc);
         for (ClipScores scores : outcome.scores()) {
             Path clip = directory.resolve("clip-" + scores.clip().name() + ".png");
-            EvalPlots.clip(clip, scores, threshold);
+            EvalPlots.clip(clip, scores, outcome.threshold());
             written.add(clip);
         }
         Path csv = directory.resolve("frame_scores.csv");

@@ -32,8 +32,8 @@ public final class Evaluation {
         void scored(String clip, int done, int total);
     }
 
-    /** What {@link #run} produced: the report and the per-frame scores behind it. */
-    public record Outcome(EvalReport report, List<ClipScores> scores) {
+    /** What {@link #run} produced: the report, the per-frame scores behind it and the scorer's threshold. */
+    public record Outcome(EvalReport report, List<ClipScores> scores, double threshold) {
     }
 
     private Evaluation() {
@@ -54,17 +54,17 @@ public final class Evaluation {
         if (validation.isEmpty()) {
             validation.add(training.remove(training.size() - 1));
         }
-        FitSettings fit = new FitSettings(settings.preset(), settings.dimensions(), settings.batchWindows(),
-                settings.steps(), settings.learningRate(), settings.seed(), settings.patch());
+        FitSettings fit = settings.fit();
         WindowModel model = ModelFitter.create(training.get(0), fit);
         ModelFitter.Fitted fitted = ModelFitter.fit(model, training, validation, fit,
-                (step, loss) -> progress.trained(step, settings.steps(), loss));
+                (step, loss) -> progress.trained(step, fit.steps(), loss));
         ModelArtifact artifact = artifact(model, fitted, settings, training.get(0), training.size(),
                 validation.size());
         double trainSeconds = (System.nanoTime() - started) / 1e9;
 
         started = System.nanoTime();
-        OfflineScorer scorer = new OfflineScorer(scorerSettings(), artifact);
+        ScorerSettings scoring = scorerSettings();
+        OfflineScorer scorer = new OfflineScorer(scoring, artifact);
         List<ClipScores> scores = new ArrayList<>();
         for (Clip clip : data.testing()) {
             scores.add(score(clip, scorer, settings));
@@ -72,7 +72,7 @@ public final class Evaluation {
         }
         double scoreSeconds = (System.nanoTime() - started) / 1e9;
         return new Outcome(report(data, settings, fitted, model, training.size(), scores, trainSeconds,
-                scoreSeconds), scores);
+                scoreSeconds), scores, scoring.calibration().threshold());
     }
 
     private static ClipScores score(Clip clip, OfflineScorer scorer, EvalSettings settings) {
@@ -113,21 +113,22 @@ public final class Evaluation {
                     Double.isNaN(auc) ? null : auc, Double.isNaN(aucOnline) ? null : aucOnline));
         }
         Map<String, Object> about = new LinkedHashMap<>();
-        about.put("kind", "conv" + settings.dimensions() + "d");
-        about.put("preset", settings.preset().id());
+        FitSettings fit = settings.fit();
+        about.put("kind", "conv" + fit.dimensions() + "d");
+        about.put("preset", fit.preset().id());
         about.put("view", model.view().describe());
         about.put("input", settings.windowFrames() + "x" + settings.height() + "x" + settings.width() + " grey");
         about.put("parameters", model.network().parameterCount());
         about.put("steps", fitted.steps());
-        about.put("batch_windows", settings.batchWindows());
-        about.put("learning_rate", settings.learningRate());
-        about.put("seed", settings.seed());
+        about.put("batch_windows", fit.batchWindows());
+        about.put("learning_rate", fit.learningRate());
+        about.put("seed", fit.seed());
         about.put("training_clips", data.training().size());
         about.put("training_windows", trainingWindows);
         about.put("training_loss", fitted.trainingLoss());
         about.put("validation_loss", fitted.validationLoss());
         about.put("frame_score", "calibrated: max of the z-scores of the frame's mean error and of its worst "
-                + settings.patch() + "x" + settings.patch() + " patch error against the model's validation errors");
+                + fit.patch() + "x" + fit.patch() + " patch error against the model's validation errors");
         return new EvalReport(data.name(), data.layout(), about, paper.auc(), online.auc(), paper.eer(),
                 online.eer(), clips, trainSeconds, scoreSeconds);
     }
@@ -158,11 +159,12 @@ public final class Evaluation {
 
     private static ModelArtifact artifact(WindowModel model, ModelFitter.Fitted fitted, EvalSettings settings,
                                           FrameWindow example, int trainingWindows, int validationWindows) {
+        FitSettings fit = settings.fit();
         TreeMap<String, String> hyper = new TreeMap<>();
-        hyper.put("preset", settings.preset().id());
+        hyper.put("preset", fit.preset().id());
         hyper.put("mode", "eval");
-        hyper.put("batch_windows", Integer.toString(settings.batchWindows()));
-        hyper.put("learning_rate", Double.toString(settings.learningRate()));
+        hyper.put("batch_windows", Integer.toString(fit.batchWindows()));
+        hyper.put("learning_rate", Double.toString(fit.learningRate()));
         hyper.put("patch", Integer.toString(model.patch()));
         TreeMap<String, Double> figures = new TreeMap<>();
         figures.put("loss", fitted.trainingLoss());
@@ -171,9 +173,9 @@ public final class Evaluation {
         figures.put("training_windows", (double) trainingWindows);
         figures.put("validation_windows", (double) validationWindows);
         int[] shape = model.network().spec().inputShape().stream().mapToInt(Integer::intValue).toArray();
-        ModelHeader header = new ModelHeader("eval", 1, settings.preset().id(), settings.dimensions(),
+        ModelHeader header = new ModelHeader("eval", 1, fit.preset().id(), fit.dimensions(),
                 model.view().describe(), shape, example.frameCount(), example.width(), example.height(),
-                example.pixelFormat(), model.normalisation(), hyper, settings.seed(), List.of(),
+                example.pixelFormat(), model.normalisation(), hyper, fit.seed(), List.of(),
                 new TreeMap<>(fitted.calibration()), figures, System.currentTimeMillis() * 1000);
         return ModelArtifacts.pack(model.network(), header);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vad.model.Preset;
+import dev.vad.model.fit.FitSettings;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -41,7 +42,8 @@ class EvaluationTest {
             }
         }
         Files.writeString(root.resolve("testing/frame_labels.csv"), labels);
-        EvalSettings settings = new EvalSettings(3, Preset.COMPACT, 32, 32, 4, 1, 60, 8, 3e-3, 42, 8, 10, 10);
+        EvalSettings settings = new EvalSettings(new FitSettings(Preset.COMPACT, 3, 8, 60, 3e-3, 42, 8), 32, 32, 4, 1,
+                10, 10);
         List<String> progress = new ArrayList<>();
 
         Evaluation.Outcome outcome = Evaluation.run(LabelledDatasets.read("ucsd-ped2", root), settings,
@@ -56,7 +58,7 @@ class EvaluationTest {
                         progress.add("clip " + clip);
                     }
                 });
-        List<Path> files = EvalOutput.write(outcome, root.resolve("out"), 4.0);
+        List<Path> files = EvalOutput.write(outcome, root.resolve("out"));
 
         EvalReport report = outcome.report();
         assertThat(progress).contains("step 1", "step 60", "clip 01", "clip 02");

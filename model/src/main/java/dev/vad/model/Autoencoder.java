@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -120,30 +121,12 @@ public final class Autoencoder {
 
     /** The reconstruction of {@code batch} (inference: running batch-norm statistics, no dropout). */
     public INDArray reconstruct(INDArray batch) {
-        checkShape(batch);
-        INDArray input = batch.castTo(TYPE);
-        try (INDArray output = graph.sameDiff().outputSingle(Map.of(NetworkGraph.INPUT, input),
-                NetworkGraph.RECONSTRUCTION)) {
-            return output.dup();
-        } finally {
-            if (input != batch) {
-                NativeArrays.release(input);
-            }
-        }
+        return infer(batch, NetworkGraph.RECONSTRUCTION, INDArray::dup);
     }
 
     /** Mean squared reconstruction error of {@code batch} over every element, in inference mode. */
     public double loss(INDArray batch) {
-        checkShape(batch);
-        INDArray input = batch.castTo(TYPE);
-        try (INDArray output = graph.sameDiff().outputSingle(Map.of(NetworkGraph.INPUT, input),
-                NetworkGraph.EVAL_LOSS)) {
-            return output.getDouble(0);
-        } finally {
-            if (input != batch) {
-                NativeArrays.release(input);
-            }
-        }
+        return infer(batch, NetworkGraph.EVAL_LOSS, output -> output.getDouble(0));
     }
 
     /** Number of trained values (weights, biases, batch-norm scales and shifts). */
@@ -173,6 +156,19 @@ public final class Autoencoder {
             }
             array.assign(value);
         });
+    }
+
+    /** Runs the inference branch up to {@code output} and reads it; the graph's arrays are freed at once. */
+    private <T> T infer(INDArray batch, String output, Function<INDArray, T> read) {
+        checkShape(batch);
+        INDArray input = batch.castTo(TYPE);
+        try (INDArray result = graph.sameDiff().outputSingle(Map.of(NetworkGraph.INPUT, input), output)) {
+            return read.apply(result);
+        } finally {
+            if (input != batch) {
+                NativeArrays.release(input);
+            }
+        }
     }
 
     private void checkShape(INDArray batch) {

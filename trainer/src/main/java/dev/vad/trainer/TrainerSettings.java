@@ -6,13 +6,10 @@ import dev.vad.common.config.MetricsSettings;
 import dev.vad.common.config.TopicNames;
 import dev.vad.common.config.TopicSettings;
 import dev.vad.common.kafka.TopicRange;
-import dev.vad.model.ModelKind;
-import dev.vad.model.Preset;
 import dev.vad.model.fit.FitSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * Everything the trainer needs, validated as a whole.
@@ -58,17 +55,11 @@ public record TrainerSettings(String modelName, TrainingMode mode, FitSettings f
     public static TrainerSettings load(ConfigReader config, String from, String to, List<String> kafkaProperties,
                                        boolean bootstrapRequired) {
         String kind = config.string("model", "conv3d");
-        OptionalInt named = ModelKind.dimensions(kind);
-        if (named.isEmpty()) {
-            config.problem("model", config.found("model"), ModelKind.EXPECTED);
-        }
-        int dimensions = named.orElse(3);
+        FitSettings fit = FitSettings.load(config, 600, 3e-3);
         String name = config.string("model-name", kind);
         if (!name.matches("[A-Za-z0-9._-]{1,128}")) {
             config.problem("model-name", config.found("model-name"), "1 to 128 of A-Z a-z 0-9 . _ -");
         }
-        Preset preset = preset(config);
-        FitSettings fit = fit(config, preset, dimensions);
         TrainingMode mode = config.choice("mode", TrainingMode.class, TrainingMode.CONTINUAL);
         TopicRange range = null;
         if (from != null) {
@@ -114,29 +105,5 @@ public record TrainerSettings(String modelName, TrainingMode mode, FitSettings f
     /** The artifact's view dimensionality. */
     public int dimensions() {
         return fit.dimensions();
-    }
-
-    private static Preset preset(ConfigReader config) {
-        String id = config.string("preset", Preset.COMPACT.id());
-        try {
-            return Preset.fromId(id);
-        } catch (IllegalArgumentException e) {
-            config.problem("preset", config.found("preset"), e.getMessage());
-            return Preset.COMPACT;
-        }
-    }
-
-    private static FitSettings fit(ConfigReader config, Preset preset, int dimensions) {
-        int batch = config.integer("batch-windows", 8, 1, 4096);
-        int steps = config.integer("steps", 600, 1, 100_000_000);
-        double learningRate = config.decimal("learning-rate", 3e-3, 1e-7, 1);
-        long seed = config.longValue("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
-        int patch = config.integer("patch", 8, 1, 4096);
-        if (dimensions > preset.maxDimensions()) {
-            config.problem("model", config.found("model"), "at most conv" + preset.maxDimensions() + "d for preset "
-                    + preset.id());
-            dimensions = preset.maxDimensions();
-        }
-        return new FitSettings(preset, dimensions, batch, steps, learningRate, seed, patch);
     }
 }

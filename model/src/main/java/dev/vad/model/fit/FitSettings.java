@@ -1,6 +1,9 @@
 package dev.vad.model.fit;
 
+import dev.vad.common.config.ConfigReader;
+import dev.vad.model.ModelKind;
 import dev.vad.model.Preset;
+import java.util.OptionalInt;
 
 /**
  * How a model is fitted to windows.
@@ -25,5 +28,33 @@ public record FitSettings(Preset preset, int dimensions, int batchWindows, int s
             throw new IllegalArgumentException("fitting needs batchWindows >= 1, steps >= 0, learningRate > 0 and"
                     + " patch >= 1, found " + batchWindows + ", " + steps + ", " + learningRate + ", " + patch);
         }
+    }
+
+    /**
+     * Reads {@code model} (conv1d..conv6d), {@code preset}, {@code batch-windows}, {@code steps},
+     * {@code learning-rate}, {@code seed} and {@code patch}; every problem is recorded in {@code config} (call
+     * {@link ConfigReader#validate()}), and the settings returned are usable even then.
+     */
+    public static FitSettings load(ConfigReader config, int defaultSteps, double defaultLearningRate) {
+        OptionalInt named = ModelKind.dimensions(config.string("model", "conv3d"));
+        if (named.isEmpty()) {
+            config.problem("model", config.found("model"), ModelKind.EXPECTED);
+        }
+        int dimensions = named.orElse(3);
+        Preset preset = Preset.COMPACT;
+        try {
+            preset = Preset.fromId(config.string("preset", Preset.COMPACT.id()));
+        } catch (IllegalArgumentException e) {
+            config.problem("preset", config.found("preset"), e.getMessage());
+        }
+        if (dimensions > preset.maxDimensions()) {
+            config.problem("model", config.found("model"), "at most conv" + preset.maxDimensions() + "d for preset "
+                    + preset.id());
+            dimensions = preset.maxDimensions();
+        }
+        return new FitSettings(preset, dimensions, config.integer("batch-windows", 8, 1, 4096),
+                config.integer("steps", defaultSteps, 1, 100_000_000),
+                config.decimal("learning-rate", defaultLearningRate, 1e-7, 1),
+                config.longValue("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE), config.integer("patch", 8, 1, 4096));
     }
 }

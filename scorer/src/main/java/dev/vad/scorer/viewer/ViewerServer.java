@@ -146,7 +146,7 @@ public final class ViewerServer implements AutoCloseable {
             long lastWrite = System.nanoTime();
             while (!closed) {
                 boolean wrote = false;
-                for (ViewerState.StreamView view : state.streams()) {
+                for (ViewerState.StreamView view : state.heads()) {
                     long after = sent.getOrDefault(view.stream(), -1L);
                     List<ViewerState.Point> points = state.pointsAfter(view.stream(), after);
                     if (points.isEmpty()) {

@@ -88,6 +88,13 @@ public final class ViewerState implements ScoreObserver {
         return views;
     }
 
+    /** Every stream without its points (cheap: what the event stream checks four times a second). */
+    public synchronized List<StreamView> heads() {
+        List<StreamView> views = new ArrayList<>();
+        streams.forEach((id, t) -> views.add(new StreamView(id, t.model, t.modelVersion, t.snapshot, List.of())));
+        return views;
+    }
+
     /** The stream's points after window {@code seq} (all of them for -1), oldest first. */
     public synchronized List<Point> pointsAfter(String stream, long seq) {
         Track track = streams.get(stream);
