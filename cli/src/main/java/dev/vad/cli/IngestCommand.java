@@ -140,10 +140,8 @@ final class IngestCommand implements Callable<Integer> {
             failed |= r.failed();
         }
         out.flush();
-        if (failed) {
-            spec.commandLine().getErr().println("vad ingest: "
-                    + results.stream().filter(StreamResult::failed).map(StreamResult::failure).findFirst().orElse(""));
-        }
+        results.stream().filter(StreamResult::failed).forEach(r ->
+                spec.commandLine().getErr().println("vad ingest: stream " + r.streamId() + ": " + r.failure()));
         return failed ? 1 : 0;
     }
 }

@@ -3,6 +3,10 @@ package dev.vad.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +45,35 @@ final class VadProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("OMP_NUM_THREADS", "1");
         return new VadProcess(builder.start());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * The sum of a metric's samples on the process' metrics endpoint (the URL it printed as {@code metrics at}),
+     * or -1 before it printed one.
+     */
+    double metric(String series) throws IOException, InterruptedException {
+        String url = output.stream().filter(line -> line.startsWith("metrics at "))
+                .map(line -> line.substring("metrics at ".length())).findFirst().orElse(null);
+        if (url == null) {
+            return -1;
+        }
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double sum = 0;
+        for (String line : body.split("\n")) {
+            if (line.startsWith(series + "{") || line.startsWith(series + " ")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
     }
 
     List<String> output() {

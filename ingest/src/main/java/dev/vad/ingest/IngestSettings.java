@@ -117,7 +117,8 @@ public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, W
             try {
                 uri = SourceUri.parse(given.get(i));
             } catch (IllegalArgumentException e) {
-                config.problem("source", "'" + given.get(i) + "'", "a supported source (" + e.getMessage() + ")");
+                config.problem("source", "'" + SourceUri.redact(given.get(i)) + "'", "a supported source ("
+                        + SourceUri.redact(e.getMessage()) + ")");
                 continue;
             }
             if (uri.kind() == SourceKind.SYNTHETIC) {

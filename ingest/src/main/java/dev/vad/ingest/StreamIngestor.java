@@ -59,7 +59,7 @@ public final class StreamIngestor {
     public void run() throws SourceException, InterruptedException {
         connect();
         lastFrameWallMillis = clock.millis();
-        LOG.info("stream {}: reading {} at {} fps", plan.streamId(), plan.source().text(),
+        LOG.info("stream {}: reading {} at {} fps", plan.streamId(), plan.source().shown(),
                 String.format("%.2f", source.frameRate()));
         try {
             while (!stopping) {
@@ -127,7 +127,7 @@ public final class StreamIngestor {
         }
         metrics.decodeError();
         if (++decodeErrorsInRow > plan.maxDecodeErrors()) {
-            throw new SourceException(plan.source().text() + ": " + decodeErrorsInRow
+            throw new SourceException(plan.source().shown() + ": " + decodeErrorsInRow
                     + " frames in a row failed to decode; giving up (last error: " + e.getMessage() + ")", e);
         }
         if (decodeErrorsInRow == 1) {
@@ -197,7 +197,7 @@ public final class StreamIngestor {
         while (!stopping) {
             int attempt = reconnectAttempts++;
             if (plan.maxReconnects() >= 0 && attempt >= plan.maxReconnects()) {
-                throw new SourceException(plan.source().text() + ": gave up after " + attempt
+                throw new SourceException(plan.source().shown() + ": gave up after " + attempt
                         + " reconnection attempts without a frame");
             }
             sleeper.sleep(plan.backoff().delay(attempt, random));

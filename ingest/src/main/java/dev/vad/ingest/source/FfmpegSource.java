@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameFilter;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -17,6 +20,8 @@ import org.bytedeco.javacv.FrameGrabber;
  * conversion happen inside FFmpeg (swscale, or a filter graph for letterbox and crop).
  */
 public final class FfmpegSource implements FrameSource {
+
+    private static final Pattern FFMPEG_ERROR = Pattern.compile("(\\w+)\\(\\) error (-?\\d+)");
 
     private final SourceUri uri;
     private final FrameGeometry geometry;
@@ -51,7 +56,7 @@ public final class FfmpegSource implements FrameSource {
             g.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             release(g);
-            throw new SourceException("cannot open " + uri.text() + ": " + oneLine(e), e);
+            throw new SourceException("cannot open " + uri.shown() + ": " + oneLine(e), e);
         }
         grabber = g;
         if (geometry.aspect() != AspectPolicy.STRETCH) {
@@ -77,7 +82,7 @@ public final class FfmpegSource implements FrameSource {
             long timestamp = timestamp();
             return new DecodedFrame(pixels, timestamp, position(timestamp));
         } catch (FrameGrabber.Exception | FrameFilter.Exception | RuntimeException e) {
-            throw new SourceException("cannot decode " + uri.text() + ": " + oneLine(e), e);
+            throw new SourceException("cannot decode " + uri.shown() + ": " + oneLine(e), e);
         }
     }
 
@@ -129,10 +134,10 @@ public final class FfmpegSource implements FrameSource {
             case FILE -> {
                 Path path = Path.of(uri.location());
                 if (!Files.exists(path)) {
-                    throw new SourceException("cannot open " + uri.text() + ": no such file or folder");
+                    throw new SourceException("cannot open " + uri.shown() + ": no such file or folder");
                 }
                 if (!Files.isReadable(path)) {
-                    throw new SourceException("cannot open " + uri.text() + ": not readable (check permissions)");
+                    throw new SourceException("cannot open " + uri.shown() + ": not readable (check permissions)");
                 }
             }
             case V4L2 -> {
@@ -160,14 +165,14 @@ public final class FfmpegSource implements FrameSource {
             filter.start();
         } catch (FrameFilter.Exception e) {
             close();
-            throw new SourceException("cannot scale " + uri.text() + " with " + geometry.aspect().name()
+            throw new SourceException("cannot scale " + uri.shown() + " with " + geometry.aspect().name()
                     .toLowerCase(Locale.ROOT) + ": " + oneLine(e), e);
         }
     }
 
     private void copyPixels(Frame frame) throws SourceException {
         if (frame.imageWidth != geometry.width() || frame.imageHeight != geometry.height()) {
-            throw new SourceException("decoder of " + uri.text() + " returned " + frame.imageWidth + "x"
+            throw new SourceException("decoder of " + uri.shown() + " returned " + frame.imageWidth + "x"
                     + frame.imageHeight + " instead of " + geometry.width() + "x" + geometry.height());
         }
         ByteBuffer buffer = (ByteBuffer) frame.image[0];
@@ -192,8 +197,29 @@ public final class FfmpegSource implements FrameSource {
         }
     }
 
+    /**
+     * The cause in one line, secrets redacted. An FFmpeg failure ({@code avformat_open_input() error -111: Could not
+     * open input ... (Has setFormat() been called?) ...}) becomes FFmpeg's own words for the code: {@code Connection
+     * refused (FFmpeg error -111 in avformat_open_input)}.
+     */
     static String oneLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.replaceAll("\\s+", " ").trim();
+        Matcher ffmpeg = FFMPEG_ERROR.matcher(message);
+        if (ffmpeg.find()) {
+            int code = Integer.parseInt(ffmpeg.group(2));
+            message = describe(code) + " (FFmpeg error " + code + " in " + ffmpeg.group(1) + ")";
+        }
+        return SourceUri.redact(message.replaceAll("\\s+", " ").trim());
+    }
+
+    private static String describe(int code) {
+        try (BytePointer text = new BytePointer(256)) {
+            if (avutil.av_strerror(code, text, 256) != 0) {
+                return "unknown FFmpeg error";
+            }
+            String written = text.getString();
+            int end = written.indexOf('\0');
+            return end >= 0 ? written.substring(0, end) : written;
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * A parsed source: a video file, an image folder, a network stream, a V4L2 camera or the synthetic scene.
@@ -15,6 +16,10 @@ import java.util.TreeMap;
  * @param parameters {@code key=value} pairs after {@code ?} for {@code synthetic:} sources
  */
 public record SourceUri(String text, SourceKind kind, String location, Map<String, String> parameters) {
+
+    private static final Pattern USER_PASSWORD = Pattern.compile("(://[^/@:?#\\s]*:)[^/@\\s]*@");
+    private static final Pattern SECRET_QUERY = Pattern.compile(
+            "(?i)([?&;][^=&;#\\s]*(?:pass|pwd|secret|token|key|auth|sig|credential)[^=&;#\\s]*=)[^&;#\\s]*");
 
     public SourceUri {
         parameters = Map.copyOf(parameters);
@@ -44,6 +49,11 @@ public record SourceUri(String text, SourceKind kind, String location, Map<Strin
         for (SourceKind kind : new SourceKind[] {SourceKind.HTTP, SourceKind.TCP, SourceKind.UDP, SourceKind.RTSP}) {
             String scheme = kind.name().toLowerCase(Locale.ROOT);
             if (lower.startsWith(scheme + "://") || lower.startsWith(scheme + "s://")) {
+                String rest = trimmed.substring(trimmed.indexOf("://") + 3);
+                if (rest.isEmpty() || rest.startsWith("/") || rest.matches(".*\\s.*")) {
+                    throw new IllegalArgumentException("'" + redact(trimmed) + "' is not a " + scheme
+                            + " URL: expected " + scheme + "://host[:port][/path] without spaces");
+                }
                 return new SourceUri(trimmed, kind, trimmed, Map.of());
             }
         }
@@ -57,6 +67,20 @@ public record SourceUri(String text, SourceKind kind, String location, Map<Strin
         return path(trimmed, trimmed);
     }
 
+    /** The source as logs, messages and errors show it: passwords in the URL or its query replaced by {@code ***}. */
+    public String shown() {
+        return redact(text);
+    }
+
+    /**
+     * Replaces every password in URLs inside {@code message}: the one in {@code user:password@} and the values of
+     * query parameters named like a secret ({@code pass}, {@code pwd}, {@code token}, {@code key}, {@code auth}, ...).
+     */
+    public static String redact(String message) {
+        String withoutUserPassword = USER_PASSWORD.matcher(message).replaceAll("$1***@");
+        return SECRET_QUERY.matcher(withoutUserPassword).replaceAll("$1***");
+    }
+
     /** A stream id derived from the source when none is given: the file or folder name, the host, the device. */
     public String defaultStreamId() {
         String base = switch (kind) {
@@ -68,7 +92,8 @@ public record SourceUri(String text, SourceKind kind, String location, Map<Strin
             }
             case V4L2 -> Path.of(location).getFileName().toString();
             case SYNTHETIC -> "synthetic";
-            default -> location.replaceFirst("^[a-zA-Z]+://", "").replaceFirst("[/?].*$", "");
+            default -> location.replaceFirst("^[a-zA-Z]+://", "").replaceFirst("[/?].*$", "")
+                    .replaceFirst("^.*@", "");
         };
         String id = base.replaceAll("[^A-Za-z0-9._-]", "-");
         return id.isEmpty() ? kind.name().toLowerCase(Locale.ROOT) : id;

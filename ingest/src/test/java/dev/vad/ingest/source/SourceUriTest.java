@@ -51,6 +51,23 @@ class SourceUriTest {
         assertThatThrownBy(() -> SourceUri.parse("ftp://host/a.mp4"))
                 .hasMessageContaining("unsupported source scheme in 'ftp://host/a.mp4'; expected a path, file:, http://");
         assertThatThrownBy(() -> SourceUri.parse("  ")).hasMessageContaining("a source is empty");
+        assertThatThrownBy(() -> SourceUri.parse("http://")).hasMessage("'http://' is not a http URL: expected"
+                + " http://host[:port][/path] without spaces");
+        assertThatThrownBy(() -> SourceUri.parse("rtsp://cam 2/stream")).hasMessageContaining("is not a rtsp URL");
         assertThatThrownBy(() -> SourceUri.parse("synthetic:?seed")).hasMessageContaining("'seed' is not key=value");
+    }
+
+    @Test
+    void passwordsInUrlsNeverReachWhatIsShownOrTheDerivedStreamId() {
+        SourceUri camera = SourceUri.parse("rtsp://admin:S3cr3t@cam-2:554/stream?channel=1");
+        assertThat(camera.shown()).isEqualTo("rtsp://admin:***@cam-2:554/stream?channel=1");
+        assertThat(camera.defaultStreamId()).isEqualTo("cam-2-554");
+        assertThat(camera.location()).as("FFmpeg still gets the credentials").contains("S3cr3t");
+
+        assertThat(SourceUri.parse("http://cam/video.mjpg?user=admin&pwd=S3cr3t&res=hd").shown())
+                .isEqualTo("http://cam/video.mjpg?user=admin&pwd=***&res=hd");
+        assertThat(SourceUri.redact("cannot open https://u:p4ss@h/x?token=abc;api_key=k: 401"))
+                .isEqualTo("cannot open https://u:***@h/x?token=***;api_key=*** 401");
+        assertThat(SourceUri.parse("tcp://127.0.0.1:5000").shown()).isEqualTo("tcp://127.0.0.1:5000");
     }
 }
