@@ -1,12 +1,16 @@
 package dev.vad.cli;
 
+import dev.vad.broker.BrokerOptions;
+import dev.vad.broker.EmbeddedKafkaBroker;
 import dev.vad.common.config.ConfigReader;
+import dev.vad.common.config.KafkaSettings;
 import dev.vad.eval.EvalOutput;
 import dev.vad.eval.EvalReport;
 import dev.vad.eval.EvalSettings;
 import dev.vad.eval.Evaluation;
 import dev.vad.eval.LabelledDataset;
 import dev.vad.eval.LabelledDatasets;
+import dev.vad.eval.PipelineEvaluation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -66,6 +71,18 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed (default 42).")
     String seed;
 
+    @Option(names = "--validate-every", paramLabel = "N",
+            description = "Training steps between validations; the best validated network is scored (default 100).")
+    String validateEvery;
+
+    @Option(names = "--via-kafka", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+            description = {"Run ingest, the trainer's replay and the scorer's re-scoring through Kafka (an embedded "
+                + "broker unless --bootstrap-servers is given) instead of in this process (default false)."})
+    String viaKafka;
+
+    @Mixin
+    KafkaOptions kafka;
+
     @Option(names = "--train-clips", paramLabel = "N", description = "Use at most the first N training clips.")
     String trainClips;
 
@@ -73,10 +90,12 @@ final class EvalCommand implements Callable<Integer> {
     String testClips;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         ConfigReader config = new ConfigReader(Flags.given(spec), System.getenv());
         EvalSettings settings = EvalSettings.load(config);
         Path output = Path.of(config.string("out", "eval-out"));
+        boolean throughKafka = config.bool("via-kafka", false);
+        KafkaSettings cluster = KafkaSettings.load(config, kafka.properties, false);
         config.validate();
         PrintWriter console = spec.commandLine().getOut();
         LabelledDataset data = LabelledDatasets.read(dataset, Path.of(path));
@@ -85,8 +104,31 @@ final class EvalCommand implements Callable<Integer> {
                 Math.min(settings.trainingClips(), data.training().size()),
                 Math.min(settings.testClips(), data.testing().size()));
         console.flush();
+        Evaluation.Progress progress = progress(settings, console);
+        Evaluation.Outcome outcome;
+        if (!throughKafka) {
+            outcome = Evaluation.run(data, settings, progress);
+        } else if (cluster.bootstrapServers() != null) {
+            console.println("through Kafka at " + cluster.bootstrapServers());
+            outcome = PipelineEvaluation.run(data, settings, cluster, progress);
+        } else {
+            try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerOptions.ephemeral())) {
+                console.println("through the embedded Kafka broker at " + broker.bootstrapServers());
+                console.flush();
+                outcome = PipelineEvaluation.run(data, settings, cluster.withBootstrapServers(
+                        broker.bootstrapServers()), progress);
+            }
+        }
+        List<Path> written = EvalOutput.write(outcome, output);
+        print(outcome.report(), console);
+        console.println("wrote " + written.size() + " files to " + output.toAbsolutePath()
+                + " (report.json, roc.png, clip plots, frame_scores.csv)");
+        return 0;
+    }
+
+    private static Evaluation.Progress progress(EvalSettings settings, PrintWriter console) {
         int every = Math.max(1, settings.fit().steps() / 20);
-        Evaluation.Outcome outcome = Evaluation.run(data, settings, new Evaluation.Progress() {
+        return new Evaluation.Progress() {
             @Override
             public void trained(int step, int total, double loss) {
                 if (step % every == 0 || step == total) {
@@ -100,12 +142,7 @@ final class EvalCommand implements Callable<Integer> {
                 console.printf(Locale.ROOT, "score %s clip %s (%d/%d)%n", bar(done, total), clip, done, total);
                 console.flush();
             }
-        });
-        List<Path> written = EvalOutput.write(outcome, output);
-        print(outcome.report(), console);
-        console.println("wrote " + written.size() + " files to " + output.toAbsolutePath()
-                + " (report.json, roc.png, clip plots, frame_scores.csv)");
-        return 0;
+        };
     }
 
     private static void print(EvalReport report, PrintWriter console) {

@@ -1,12 +1,15 @@
 package dev.vad.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,5 +43,30 @@ class EvalCommandIT {
             assertThat(ImageIO.read(out.resolve(png).toFile())).as(png).isNotNull();
         }
         assertThat(Files.readAllLines(out.resolve("frame_scores.csv"))).hasSize(1 + 2 * 180);
+    }
+
+    @Test
+    void throughKafkaTheReportIsTheSame(@TempDir Path out) throws Exception {
+        assumeTrue(Files.isDirectory(PED2), "UCSD Ped2 is not at " + PED2.toAbsolutePath().normalize()
+                + " (../shared/data beside the checkout); skipping the eval smoke test");
+        JsonNode inProcess = report(out.resolve("in-process"));
+        JsonNode viaKafka = report(out.resolve("via-kafka"), "--via-kafka");
+
+        assertThat(viaKafka.path("model")).isEqualTo(inProcess.path("model"));
+        for (String figure : new String[] {"frame_auc_paper", "frame_auc_online", "eer"}) {
+            assertThat(viaKafka.path(figure).asDouble()).as(figure)
+                    .isCloseTo(inProcess.path(figure).asDouble(), within(0.005));
+        }
+    }
+
+    private static JsonNode report(Path out, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("eval", "--dataset", "ucsd-ped2",
+                "--path", PED2.toString(), "--train-clips", "2", "--test-clips", "2", "--steps", "20", "--width", "48",
+                "--height", "32", "--out", out.toString()));
+        args.addAll(List.of(extra));
+        try (VadProcess eval = VadProcess.start(args.toArray(String[]::new))) {
+            assertThat(eval.awaitExit(300)).as(String.join("\n", eval.output())).isZero();
+        }
+        return new ObjectMapper().readTree(out.resolve("report.json").toFile());
     }
 }

@@ -26,7 +26,7 @@ import java.util.List;
 final class ClipWindows {
 
     /** Stream time only orders frames here; UCSD clips are 10 fps. */
-    private static final double FOLDER_FPS = 10;
+    static final double FOLDER_FPS = 10;
 
     private ClipWindows() {
     }

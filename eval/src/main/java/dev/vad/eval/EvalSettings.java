@@ -2,26 +2,44 @@ package dev.vad.eval;
 
 import dev.vad.common.config.ConfigReader;
 import dev.vad.model.fit.FitSettings;
+import dev.vad.model.fit.WindowModel;
+import dev.vad.trainer.TrainingSession;
+import dev.vad.trainer.ValidationSplit;
 
 /**
- * How an evaluation is run.
+ * How an evaluation is run. Training follows the trainer's replay: one window in {@link #VALIDATION_ONE_IN} held out
+ * by stream and sequence, validation every {@code validateEvery} steps, the learning rate halved after
+ * {@link #PATIENCE} validations without improvement, the best validated network kept.
  *
  * @param fit           how the model is fitted (kind, preset, steps, batch, learning rate, seed, patch)
  * @param width         frame width the clips are scaled to
  * @param height        frame height
  * @param windowFrames  frames per window
  * @param trainStride   frames between training windows (overlapping windows give more of them)
+ * @param validateEvery steps between validations
  * @param trainingClips training clips used at most
  * @param testClips     test clips scored at most
  */
 public record EvalSettings(FitSettings fit, int width, int height, int windowFrames, int trainStride,
-                           int trainingClips, int testClips) {
+                           int validateEvery, int trainingClips, int testClips) {
+
+    static final int VALIDATION_ONE_IN = 10;
+    static final int PATIENCE = 5;
+    /** Large enough to hold every window of a dataset, so no window is left out of training. */
+    static final int BUFFER_WINDOWS = 1_000_000;
+    static final int VALIDATION_WINDOWS = 100_000;
 
     /** Reads every setting, recording each problem in {@code config} (call {@link ConfigReader#validate()}). */
     public static EvalSettings load(ConfigReader config) {
         return new EvalSettings(FitSettings.load(config, 2000, 1e-3), config.integer("width", 96, 8, 1024),
                 config.integer("height", 64, 8, 1024), config.integer("window-frames", 8, 1, 256),
-                config.integer("train-stride", 2, 1, 256), config.integer("train-clips", 1_000, 1, 1_000_000),
-                config.integer("test-clips", 1_000, 1, 1_000_000));
+                config.integer("train-stride", 2, 1, 256), config.integer("validate-every", 100, 1, 1_000_000),
+                config.integer("train-clips", 1_000, 1, 1_000_000), config.integer("test-clips", 1_000, 1, 1_000_000));
+    }
+
+    /** A training session for {@code model} with the trainer's replay settings. */
+    TrainingSession session(WindowModel model) {
+        return new TrainingSession(model, fit, new ValidationSplit(VALIDATION_ONE_IN), BUFFER_WINDOWS,
+                VALIDATION_WINDOWS, PATIENCE);
     }
 }

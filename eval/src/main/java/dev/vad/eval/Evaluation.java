@@ -6,12 +6,15 @@ import dev.vad.common.wire.FrameWindow;
 import dev.vad.common.wire.ModelArtifact;
 import dev.vad.common.wire.ModelHeader;
 import dev.vad.common.wire.ScoreRecord;
+import dev.vad.model.Autoencoder;
 import dev.vad.model.ModelArtifacts;
 import dev.vad.model.fit.FitSettings;
 import dev.vad.model.fit.ModelFitter;
 import dev.vad.model.fit.WindowModel;
 import dev.vad.scorer.OfflineScorer;
 import dev.vad.scorer.ScorerSettings;
+import dev.vad.trainer.FiniteFit;
+import dev.vad.trainer.TrainingSession;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -39,70 +42,90 @@ public final class Evaluation {
     private Evaluation() {
     }
 
+    /** Trains and scores in this process. */
     public static Outcome run(LabelledDataset full, EvalSettings settings, Progress progress) {
         LabelledDataset data = full.limit(settings.trainingClips(), settings.testClips());
         long started = System.nanoTime();
-        List<FrameWindow> training = new ArrayList<>();
-        List<FrameWindow> validation = new ArrayList<>();
-        for (Clip clip : data.training()) {
-            List<FrameWindow> windows = ClipWindows.of(clip, settings.width(), settings.height(),
-                    settings.windowFrames(), settings.trainStride());
-            for (int i = 0; i < windows.size(); i++) {
-                (i % 10 == 9 ? validation : training).add(windows.get(i));
-            }
-        }
-        if (validation.isEmpty()) {
-            validation.add(training.remove(training.size() - 1));
-        }
-        FitSettings fit = settings.fit();
-        WindowModel model = ModelFitter.create(training.get(0), fit);
-        ModelFitter.Fitted fitted = ModelFitter.fit(model, training, validation, fit,
-                (step, loss) -> progress.trained(step, fit.steps(), loss));
-        ModelArtifact artifact = artifact(model, fitted, settings, training.get(0), training.size(),
-                validation.size());
+        ModelArtifact artifact = train(data, settings, progress);
         double trainSeconds = (System.nanoTime() - started) / 1e9;
 
         started = System.nanoTime();
-        ScorerSettings scoring = scorerSettings();
-        OfflineScorer scorer = new OfflineScorer(scoring, artifact);
+        OfflineScorer scorer = new OfflineScorer(scorerSettings(), artifact);
         List<ClipScores> scores = new ArrayList<>();
         for (Clip clip : data.testing()) {
-            scores.add(score(clip, scorer, settings));
+            List<FrameWindow> windows = ClipWindows.of(clip, settings.width(), settings.height(),
+                    settings.windowFrames(), settings.windowFrames());
+            scores.add(clipScores(clip, scorer.score(windows, 0)));
             progress.scored(clip.name(), scores.size(), data.testing().size());
         }
-        double scoreSeconds = (System.nanoTime() - started) / 1e9;
-        return new Outcome(report(data, settings, fitted, model, training.size(), scores, trainSeconds,
-                scoreSeconds), scores, scoring.calibration().threshold());
+        return outcome(data, settings, artifact, scores, trainSeconds, (System.nanoTime() - started) / 1e9);
     }
 
-    private static ClipScores score(Clip clip, OfflineScorer scorer, EvalSettings settings) {
+    /** The trainer's finite fit (see {@link EvalSettings}) of the training clips' windows, in clip order. */
+    private static ModelArtifact train(LabelledDataset data, EvalSettings settings, Progress progress) {
+        FitSettings fit = settings.fit();
+        TrainingSession session = null;
+        FrameWindow first = null;
+        for (Clip clip : data.training()) {
+            for (FrameWindow window : ClipWindows.of(clip, settings.width(), settings.height(),
+                    settings.windowFrames(), settings.trainStride())) {
+                if (session == null) {
+                    first = window;
+                    session = settings.session(ModelFitter.create(window, fit));
+                }
+                session.accept(window);
+            }
+        }
+        if (session == null || !session.ready()) {
+            throw new IllegalStateException("the training clips give too few windows to train and validate on");
+        }
+        TrainingSession fitting = session;
+        FiniteFit.Best best = FiniteFit.run(session, fit.steps(), settings.validateEvery(), () -> false,
+                new FiniteFit.Listener() {
+                    @Override
+                    public void stepped(double loss) {
+                        progress.trained(fitting.steps(), fit.steps(), loss);
+                    }
+
+                    @Override
+                    public void validated(TrainingSession.Evaluation evaluation) {
+                    }
+                }).orElseThrow();
+        return artifact(session.model(), Autoencoder.fromBytes(best.network()), best.fitted(), settings, first,
+                session.trainingWindows(), session.validationWindows());
+    }
+
+    /** A test clip's per-frame calibrated scores, from the score records of its windows. */
+    static ClipScores clipScores(Clip clip, Iterable<ScoreRecord> records) {
         int frames = clip.frames().size();
-        double[] raw = new double[frames];
-        double[] online = new double[frames];
-        Arrays.fill(raw, Double.NaN);
-        List<FrameWindow> windows = ClipWindows.of(clip, settings.width(), settings.height(),
-                settings.windowFrames(), settings.windowFrames());
-        for (ScoreRecord record : scorer.score(windows, 0)) {
+        double[] scores = new double[frames];
+        Arrays.fill(scores, Double.NaN);
+        for (ScoreRecord record : records) {
             for (FrameScore frame : record.frames()) {
                 int at = (int) frame.frameIndex();
                 if (at >= 0 && at < frames) {
-                    raw[at] = frame.calibratedScore();
-                    online[at] = frame.calibratedScore();
+                    scores[at] = frame.calibratedScore();
                 }
             }
         }
         for (int i = 0; i < frames; i++) {
-            if (Double.isNaN(raw[i])) {
-                throw new IllegalStateException("clip " + clip.name() + ": frame " + i + " was not decoded ("
+            if (Double.isNaN(scores[i])) {
+                throw new IllegalStateException("clip " + clip.name() + ": frame " + i + " was not scored ("
                         + clip.frames().get(i) + ")");
             }
         }
-        return new ClipScores(clip, raw, online);
+        return new ClipScores(clip, scores, scores.clone());
     }
 
-    private static EvalReport report(LabelledDataset data, EvalSettings settings, ModelFitter.Fitted fitted,
-                                     WindowModel model, int trainingWindows, List<ClipScores> scores,
-                                     double trainSeconds, double scoreSeconds) {
+    /** The report of scores made with {@code artifact}. */
+    static Outcome outcome(LabelledDataset data, EvalSettings settings, ModelArtifact artifact,
+                           List<ClipScores> scores, double trainSeconds, double scoreSeconds) {
+        return new Outcome(report(data, settings, artifact, scores, trainSeconds, scoreSeconds), scores,
+                scorerSettings().calibration().threshold());
+    }
+
+    private static EvalReport report(LabelledDataset data, EvalSettings settings, ModelArtifact artifact,
+                                     List<ClipScores> scores, double trainSeconds, double scoreSeconds) {
         RocCurve paper = RocCurve.of(pooled(scores, true), pooledLabels(scores));
         RocCurve online = RocCurve.of(pooled(scores, false), pooledLabels(scores));
         List<EvalReport.ClipResult> clips = new ArrayList<>();
@@ -112,21 +135,23 @@ public final class Evaluation {
             clips.add(new EvalReport.ClipResult(s.clip().name(), s.raw().length, s.clip().anomalousFrames(),
                     Double.isNaN(auc) ? null : auc, Double.isNaN(aucOnline) ? null : aucOnline));
         }
+        ModelHeader header = artifact.header();
+        Map<String, Double> figures = header.trainingMetrics();
         Map<String, Object> about = new LinkedHashMap<>();
         FitSettings fit = settings.fit();
-        about.put("kind", "conv" + fit.dimensions() + "d");
-        about.put("preset", fit.preset().id());
-        about.put("view", model.view().describe());
+        about.put("kind", "conv" + header.dimensions() + "d");
+        about.put("preset", header.architecture());
+        about.put("view", header.view());
         about.put("input", settings.windowFrames() + "x" + settings.height() + "x" + settings.width() + " grey");
-        about.put("parameters", model.network().parameterCount());
-        about.put("steps", fitted.steps());
+        about.put("parameters", ModelArtifacts.unpack(artifact).parameterCount());
+        about.put("steps", figures.get("steps").intValue());
         about.put("batch_windows", fit.batchWindows());
         about.put("learning_rate", fit.learningRate());
-        about.put("seed", fit.seed());
+        about.put("seed", header.seed());
         about.put("training_clips", data.training().size());
-        about.put("training_windows", trainingWindows);
-        about.put("training_loss", fitted.trainingLoss());
-        about.put("validation_loss", fitted.validationLoss());
+        about.put("training_windows", figures.get("training_windows").intValue());
+        about.put("training_loss", figures.get("loss"));
+        about.put("validation_loss", figures.get("validation_loss"));
         about.put("frame_score", "calibrated: max of the z-scores of the frame's mean error and of its worst "
                 + fit.patch() + "x" + fit.patch() + " patch error against the model's validation errors");
         return new EvalReport(data.name(), data.layout(), about, paper.auc(), online.auc(), paper.eer(),
@@ -157,8 +182,9 @@ public final class Evaluation {
         return settings;
     }
 
-    private static ModelArtifact artifact(WindowModel model, ModelFitter.Fitted fitted, EvalSettings settings,
-                                          FrameWindow example, int trainingWindows, int validationWindows) {
+    private static ModelArtifact artifact(WindowModel model, Autoencoder network, ModelFitter.Fitted fitted,
+                                          EvalSettings settings, FrameWindow example, int trainingWindows,
+                                          int validationWindows) {
         FitSettings fit = settings.fit();
         TreeMap<String, String> hyper = new TreeMap<>();
         hyper.put("preset", fit.preset().id());
@@ -177,6 +203,6 @@ public final class Evaluation {
                 model.view().describe(), shape, example.frameCount(), example.width(), example.height(),
                 example.pixelFormat(), model.normalisation(), hyper, fit.seed(), List.of(),
                 new TreeMap<>(fitted.calibration()), figures, System.currentTimeMillis() * 1000);
-        return ModelArtifacts.pack(model.network(), header);
+        return ModelArtifacts.pack(network, header);
     }
 }

@@ -278,32 +278,33 @@ public final class TrainerService implements ForegroundService<TrainerOutcome> {
         /** A finite fit of the collected windows, keeping the best validated state; publishes it unless stopped. */
         private TrainerOutcome fitAndPublish() throws InterruptedException {
             int total = settings.fit().steps();
-            int every = Math.min(settings.publishEverySteps(), total);
-            byte[] best = null;
-            ModelFitter.Fitted bestFit = null;
-            while (session.steps() < total && !session.converged()) {
-                if (stopping) {
-                    return outcome("stopped during training at step " + session.steps() + "; no model published");
-                }
-                step(total);
-                if (session.steps() % every == 0 || session.steps() == total) {
-                    TrainingSession.Evaluation evaluation = session.evaluate();
-                    validated(evaluation);
-                    if (evaluation.improved()) {
-                        best = session.model().network().toBytes();
-                        bestFit = evaluation.fitted();
-                    }
-                }
+            Optional<FiniteFit.Best> best = FiniteFit.run(session, total, settings.publishEverySteps(),
+                    () -> stopping, new FiniteFit.Listener() {
+                        @Override
+                        public void stepped(double loss) {
+                            shown(loss, total);
+                        }
+
+                        @Override
+                        public void validated(TrainingSession.Evaluation evaluation) {
+                            Run.this.validated(evaluation);
+                        }
+                    });
+            if (best.isEmpty()) {
+                return outcome("stopped during training at step " + session.steps() + "; no model published");
             }
-            publish(Autoencoder.fromBytes(best), bestFit);
+            publish(Autoencoder.fromBytes(best.get().network()), best.get().fitted());
             return outcome(null);
         }
 
         private void step(int total) {
+            shown(session.step(), total);
+        }
+
+        private void shown(double loss, int total) {
             if (startNanos == 0) {
                 startNanos = System.nanoTime();
             }
-            double loss = session.step();
             double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
             double samplesPerSecond = session.samples() / seconds;
             metrics.stepped(settings.fit().batchWindows(), loss, session.learningRate(), samplesPerSecond);
