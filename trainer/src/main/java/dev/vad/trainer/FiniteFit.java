@@ -30,11 +30,13 @@ public final class FiniteFit {
      * {@code validateEvery} steps and after the last.
      *
      * @return the best validated state, or empty when {@code stopping} said to stop first
+     * @throws IllegalStateException when no validation loss was finite (the fit diverged)
      */
     public static Optional<Best> run(TrainingSession session, int steps, int validateEvery, BooleanSupplier stopping,
                                      Listener listener) {
         int every = Math.min(validateEvery, steps);
         Best best = null;
+        double last = Double.NaN;
         while (session.steps() < steps && !session.converged()) {
             if (stopping.getAsBoolean()) {
                 return Optional.empty();
@@ -43,11 +45,16 @@ public final class FiniteFit {
             if (session.steps() % every == 0 || session.steps() == steps) {
                 TrainingSession.Evaluation evaluation = session.evaluate();
                 listener.validated(evaluation);
+                last = evaluation.fitted().validationLoss();
                 if (evaluation.improved()) {
                     best = new Best(session.model().network().toBytes(), evaluation.fitted());
                 }
             }
         }
-        return Optional.ofNullable(best);
+        if (best == null) {
+            throw new IllegalStateException("the fit diverged: no finite validation loss in " + session.steps()
+                    + " steps (last " + last + ")");
+        }
+        return Optional.of(best);
     }
 }

@@ -282,7 +282,7 @@ public final class TrainerService implements ForegroundService<TrainerOutcome> {
                     () -> stopping, new FiniteFit.Listener() {
                         @Override
                         public void stepped(double loss) {
-                            shown(loss, total);
+                            Run.this.stepped(loss, total);
                         }
 
                         @Override
@@ -298,10 +298,10 @@ public final class TrainerService implements ForegroundService<TrainerOutcome> {
         }
 
         private void step(int total) {
-            shown(session.step(), total);
+            stepped(session.step(), total);
         }
 
-        private void shown(double loss, int total) {
+        private void stepped(double loss, int total) {
             if (startNanos == 0) {
                 startNanos = System.nanoTime();
             }

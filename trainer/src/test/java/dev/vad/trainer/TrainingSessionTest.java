@@ -32,7 +32,7 @@ class TrainingSessionTest {
         return out;
     }
 
-    private static TrainingSession session(List<FrameWindow> windows, double learningRate, int patience) {
+    static TrainingSession session(List<FrameWindow> windows, double learningRate, int patience) {
         FitSettings fit = new FitSettings(Preset.COMPACT, 2, 4, 0, learningRate, 5, 4);
         return new TrainingSession(ModelFitter.create(windows.get(0), fit), fit, new ValidationSplit(4), 16, 8,
                 patience);
