@@ -9,7 +9,7 @@ final class TrainingOptions {
     String modelName;
 
     @Option(names = "--preset", paramLabel = "NAME",
-            description = "Network design: compact, deep, simple, dense or wide (default compact).")
+            description = "Network design: compact, compact32, deep, simple, dense or wide (default compact).")
     String preset;
 
     @Option(names = "--steps", paramLabel = "N", description = "Training steps of a finite fit (default 600).")

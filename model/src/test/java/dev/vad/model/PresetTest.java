@@ -30,6 +30,14 @@ class PresetTest {
     }
 
     @Test
+    void compact32HasCompactsLayersWithItsChannels() {
+        // 32, 32, 16 down; 16, 32, 1 up; kernel 3 on every axis, one bias per output channel
+        assertThat(count(Preset.COMPACT32, 8, 8)).isEqualTo(9L * (32 + 32 * 32 + 32 * 16 + 16 * 16 + 16 * 32 + 32)
+                + (32 + 32 + 16 + 16 + 32 + 1)).isEqualTo(21_441);
+        assertThat(count(Preset.COMPACT32, 8, 8, 8)).isEqualTo(64_065);
+    }
+
+    @Test
     void simpleDeepAndDenseParameterCountsMatchTheirLayers() {
         assertThat(count(Preset.SIMPLE, 28, 28)).isEqualTo((9 * 16 + 16) + (4 * 16 + 1));
         assertThat(count(Preset.SIMPLE, 8, 28, 28)).isEqualTo((27 * 16 + 16) + (8 * 16 + 1));
