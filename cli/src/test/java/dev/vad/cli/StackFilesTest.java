@@ -62,6 +62,22 @@ class StackFilesTest {
     }
 
     @Test
+    void theImageStartsTheJvmWithTheSameMemorySettingsAsTheVadScript() throws IOException {
+        List<String> settings = List.of("MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_",
+                "exec java -Xmn24m ${VAD_JAVA_OPTS:-} -jar");
+        String script = Files.readString(StackFiles.ROOT.resolve("vad"));
+        String entrypoint = Files.readString(StackFiles.ROOT.resolve("docker/vad"));
+
+        for (String setting : settings) {
+            assertThat(script).as("./vad").contains(setting);
+            assertThat(entrypoint).as("docker/vad").contains(setting);
+        }
+        for (String line : script.lines().filter(l -> l.startsWith("export MALLOC_")).toList()) {
+            assertThat(entrypoint).as("docker/vad sets what ./vad sets").contains(line);
+        }
+    }
+
+    @Test
     void prometheusConfigPassesPromtool() throws Exception {
         Result result = run(StackFiles.ROOT, "promtool", "check", "config", StackFiles.PROMETHEUS.toString());
 
