@@ -4,6 +4,8 @@ import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.KafkaSettings;
 import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.kafka.ModelFeed;
+import dev.vad.common.kafka.RangeReader;
+import dev.vad.common.kafka.TopicRange;
 import dev.vad.common.wire.ModelArtifact;
 import dev.vad.common.wire.ScoreRecord;
 import dev.vad.common.wire.WireLimits;
@@ -29,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -171,34 +172,35 @@ public final class PipelineEvaluation {
         }
     }
 
+    /** Where the frames topic's one partition ends now: the test clips' windows start there. */
     private static long endOffset(KafkaClients clients, String topic) {
         try (Consumer<byte[], byte[]> consumer = clients.consumer(null, "vad-eval-offsets",
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            return consumer.endOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition);
+            return everything(consumer, topic).get(0).toOffset();
         }
     }
 
     /** Every score record on {@code topic}, by stream. */
-    private static Map<String, List<ScoreRecord>> scoreRecords(KafkaClients clients, String topic) {
+    private static Map<String, List<ScoreRecord>> scoreRecords(KafkaClients clients, String topic)
+            throws InterruptedException {
         WireSerdes serdes = new WireSerdes(WireLimits.DEFAULT);
         Map<String, List<ScoreRecord>> out = new HashMap<>();
         try (Consumer<String, byte[]> consumer = clients.consumer(null, "vad-eval-scores", new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition);
-            while (consumer.position(partition, Duration.ofSeconds(30)) < end) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+            RangeReader.read(consumer, topic, everything(consumer, topic), () -> false, records -> {
+                for (ConsumerRecord<String, byte[]> record : records) {
                     ScoreRecord score = serdes.scoreDeserializer().deserialize(topic, record.value());
                     out.computeIfAbsent(score.streamId(), id -> new ArrayList<>()).add(score);
                 }
-            }
+            });
         }
         if (out.isEmpty()) {
             throw new IllegalStateException("no score records on " + topic);
         }
         return out;
+    }
+
+    private static List<TopicRange.PartitionRange> everything(Consumer<?, ?> consumer, String topic) {
+        return TopicRange.parse("earliest", "end").resolve(consumer, topic, Duration.ofSeconds(30));
     }
 }
