@@ -6,7 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Differentiable single-axis operations on SameDiff variables whose rank is known when the graph is built:
- * strided slices, zero padding, crop-or-pad to a window, and zero insertion between elements.
+ * strided slices, zero padding, crop-or-pad to a window, and the reshapes of the N-D hierarchy.
  * The batch axis (0) may have any length; the operations never need it.
  */
 final class Axes {
@@ -49,53 +49,46 @@ final class Axes {
         return pad(sd, kept, rank, axis, 0, Math.max(0, end - available));
     }
 
-    /**
-     * Spreads the {@code length} elements of {@code axis} {@code stride} apart with zeros between them:
-     * element {@code i} lands at {@code i * stride}; the result has {@code (length - 1) * stride + 1} elements.
-     * {@code shape} is the full shape of {@code x} with -1 for the batch.
-     */
-    static SDVariable spread(SameDiff sd, SDVariable x, long[] shape, int axis, long stride) {
-        if (stride == 1) {
-            return x;
-        }
-        int rank = shape.length;
-        SDVariable expanded = sd.expandDims(x, axis + 1);
-        SDVariable[] parts = new SDVariable[Math.toIntExact(stride)];
-        parts[0] = expanded;
-        SDVariable zeros = sd.zerosLike(expanded);
-        for (int i = 1; i < parts.length; i++) {
-            parts[i] = zeros;
-        }
-        long[] merged = shape.clone();
-        merged[axis] = shape[axis] * stride;
-        SDVariable interleaved = sd.reshape(sd.concat(axis + 1, parts), merged);
-        return slice(sd, interleaved, rank, axis, 0, (shape[axis] - 1) * stride + 1, 1);
-    }
+    /** The permutation exchanging axes 1 and 2 of a rank-4 array: channels and the outermost spatial axis. */
+    static final int[] SWAP_CHANNELS_AND_OUTER = {0, 2, 1, 3};
 
     /**
-     * Tap {@code t} of the outermost kernel axis of weights {@code [k1, k2.., a, b]}: {@code [k2.., a, b]}.
-     * (A plain slice and reshape: ND4J's gradient of a rank-reducing point index fails on some shapes.)
+     * Weights {@code [k1, k2.., a, b]} with the taps of the outermost kernel axis stacked into the {@code a} axis:
+     * {@code [k2.., k1*a, b]}, tap {@code t} of channel {@code c} at {@code t*a + c}.
      */
-    static SDVariable tap(SameDiff sd, SDVariable w, ConvGeometry g, long a, long b, int t) {
+    static SDVariable outerTapsAsChannels(SameDiff sd, SDVariable w, ConvGeometry g, long a, long b) {
         int n = g.dimensions();
-        long[] innerShape = new long[n + 1];
+        long[] stackedShape = new long[n + 1];
+        long innerTaps = 1;
         for (int i = 1; i < n; i++) {
-            innerShape[i - 1] = g.kernel(i);
+            stackedShape[i - 1] = g.kernel(i);
+            innerTaps *= g.kernel(i);
         }
-        innerShape[n - 1] = a;
-        innerShape[n] = b;
-        return sd.reshape(slice(sd, w, n + 2, 0, t, t + 1, 1), innerShape);
+        stackedShape[n - 1] = g.kernel(0) * a;
+        stackedShape[n] = b;
+        // [k1, k2*..*kN, a*b] -> [k2*..*kN, k1, a*b]: a rank-3 permutation, far faster in ND4J than rank N+2
+        SDVariable tapsInward = sd.permute(sd.reshape(w, g.kernel(0), innerTaps, a * b), 1, 0, 2);
+        return sd.reshape(tapsInward, stackedShape);
     }
 
-    /** Permutation exchanging axes 1 (channels) and 2 (outermost spatial axis) of a rank-{@code rank} array. */
-    static int[] swapChannelsAndOuter(int rank) {
-        int[] perm = new int[rank];
-        for (int i = 0; i < rank; i++) {
-            perm[i] = i;
+    /**
+     * A convolution's output with the outer positions folded into the batch, {@code [B*O1, C, O2..ON]}, back to
+     * channels-first {@code [B, C, O1..ON]} ({@code outLengths} is {@code O1..ON}).
+     */
+    static SDVariable unfoldOuter(SameDiff sd, SDVariable y, long outer, long channels, long[] outLengths) {
+        long innerSize = product(outLengths) / outer;
+        SDVariable channelsFirst = sd.permute(sd.reshape(y, -1, outer, channels, innerSize),
+                SWAP_CHANNELS_AND_OUTER);
+        return sd.reshape(channelsFirst, prepend(-1, channels, outLengths));
+    }
+
+    /** The product of the lengths. */
+    static long product(long[] lengths) {
+        long p = 1;
+        for (long length : lengths) {
+            p *= length;
         }
-        perm[1] = 2;
-        perm[2] = 1;
-        return perm;
+        return p;
     }
 
     /** {@code [first, rest...]} as one array. */

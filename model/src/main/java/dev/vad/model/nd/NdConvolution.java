@@ -9,10 +9,12 @@ import org.nd4j.autodiff.samediff.SameDiff;
  *
  * <p>Input {@code [B, Cin, L1..LN]}, weights {@code [k1..kN, Cin, Cout]}, output {@code [B, Cout, O1..ON]}.
  * Up to three axes run natively ({@link NativeConvolution}). Above that, the outermost axis is taken apart
- * tap by tap: {@code y[o] = sum_t conv_{N-1}(x[s*o + t - p], w[t])}. The zero-padded input is permuted once so
- * the outer axis sits next to the batch; each tap is one strided slice of it, folded into the batch, and one
- * (N-1)-D convolution of the whole fold. The recursion ends in native 3D convolutions, {@code k1*..*k(N-3)} of
- * them, each over a batch of {@code B*O1*..*O(N-3)}; no Java loop touches an element.
+ * tap by tap: {@code y[o] = sum_t conv_{N-1}(x[s*o + t - p], w[t])}. One matrix product ({@link OuterTaps})
+ * gathers, for every output position {@code o}, the {@code k1} input slices its taps read (zeros in the
+ * padding); they are stacked as channels and the output positions folded into the batch, so the sum over taps is
+ * one (N-1)-D convolution with {@code k1*Cin} input channels over a batch of {@code B*O1}. The recursion ends in
+ * one native 3D convolution with {@code k1*..*k(N-3)*Cin} input channels. The copies work on rank-3 views, which
+ * ND4J moves several times faster than rank-6 ones; no Java loop touches an element.
  */
 public final class NdConvolution {
     private NdConvolution() {
@@ -31,30 +33,22 @@ public final class NdConvolution {
             return NativeConvolution.convolve(sd, x, channelsIn, channelsOut, lengths, w, g);
         }
         int n = lengths.length;
-        int rank = n + 2;
         int k = g.kernel(0);
-        int s = g.stride(0);
+        long length = lengths[0];
         long[] outLengths = g.convolvedLengths(lengths);
         long out = outLengths[0];
         long[] innerLengths = Arrays.copyOfRange(lengths, 1, n);
-        long[] innerOut = Arrays.copyOfRange(outLengths, 1, n);
-        ConvGeometry inner = g.inner();
+        long inner = Axes.product(innerLengths);
 
-        SDVariable padded = Axes.pad(sd, x, rank, 2, g.padding(0), g.padding(0));
-        SDVariable outerFirst = sd.permute(padded, Axes.swapChannelsAndOuter(rank));
-        long[] folded = Axes.prepend(-1, channelsIn, innerLengths);
-        SDVariable sum = null;
-        for (int t = 0; t < k; t++) {
-            SDVariable taps = Axes.slice(sd, outerFirst, rank, 1, t, t + s * (out - 1) + 1, s);
-            SDVariable y = convolve(sd, sd.reshape(taps, folded), channelsIn, channelsOut, innerLengths,
-                    Axes.tap(sd, w, g, channelsIn, channelsOut, t), inner);
-            sum = sum == null ? y : sum.add(y);
-        }
-        long[] unfolded = new long[rank];
-        unfolded[0] = -1;
-        unfolded[1] = out;
-        unfolded[2] = channelsOut;
-        System.arraycopy(innerOut, 0, unfolded, 3, innerOut.length);
-        return sd.permute(sd.reshape(sum, unfolded), Axes.swapChannelsAndOuter(rank));
+        // [B*Cin, L1, R] -> [L1, B*Cin*R]: the outer axis as rows
+        SDVariable rows = sd.reshape(sd.permute(sd.reshape(x, -1, length, inner), 1, 0, 2), length, -1);
+        SDVariable gathered = sd.mmul(OuterTaps.gathering(sd, x, length, out, k, g.stride(0), g.padding(0)), rows);
+        // [O1*k, B, Cin*R] -> [B, O1*k, Cin*R] -> [B*O1, k*Cin, L2..LN]
+        SDVariable byExample = sd.permute(sd.reshape(gathered, out * k, -1, channelsIn * inner), 1, 0, 2);
+        long stackedChannels = k * channelsIn;
+        SDVariable stacked = sd.reshape(byExample, Axes.prepend(-1, stackedChannels, innerLengths));
+        SDVariable y = convolve(sd, stacked, stackedChannels, channelsOut, innerLengths,
+                Axes.outerTapsAsChannels(sd, w, g, channelsIn, channelsOut), g.inner());
+        return Axes.unfoldOuter(sd, y, out, channelsOut, outLengths);
     }
 }

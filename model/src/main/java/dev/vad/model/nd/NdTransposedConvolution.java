@@ -10,10 +10,11 @@ import org.nd4j.autodiff.samediff.SameDiff;
  *
  * <p>Input {@code [B, Cin, L1..LN]}, weights {@code [k1..kN, Cout, Cin]}, output {@code [B, Cout, O1..ON]} with
  * {@code O = (L - 1) s - 2p + k + op}. Above three axes the outermost one is taken apart tap by tap: the input is
- * folded once ({@code [B*L1, Cin, L2..]}), each tap {@code t} is one (N-1)-D transposed convolution of the fold,
- * unfolded, spread {@code s} apart with zeros and shifted by {@code t} (input {@code i} lands on
- * {@code s*i + t}); the sum over taps is then cut to the window {@code [p, p + O)}, with zeros past the end when
- * {@code op > p}. The recursion ends in native 3D transposed convolutions.
+ * folded once ({@code [B*L1, Cin, L2..]}) and goes through one (N-1)-D transposed convolution whose
+ * {@code k1*Cout} output channels are the {@code k1} taps; one matrix product, the transpose of
+ * {@link OuterTaps}'s gathering, then places tap {@code t} of input {@code i} at output {@code s*i + t - p} and
+ * sums what lands together (positions no tap reaches, past the end when {@code op > p}, stay zero). The recursion
+ * ends in one native 3D transposed convolution. The copies work on rank-3 views, as in {@link NdConvolution}.
  */
 public final class NdTransposedConvolution {
     private NdTransposedConvolution() {
@@ -30,33 +31,27 @@ public final class NdTransposedConvolution {
             return NativeConvolution.transpose(sd, x, channelsIn, channelsOut, lengths, w, g);
         }
         int n = lengths.length;
-        int rank = n + 2;
         int k = g.kernel(0);
-        int s = g.stride(0);
         long length = lengths[0];
-        long full = (length - 1) * s + k;
         long[] outLengths = g.transposedLengths(lengths);
+        long out = outLengths[0];
         long[] innerLengths = Arrays.copyOfRange(lengths, 1, n);
         long[] innerOut = Arrays.copyOfRange(outLengths, 1, n);
-        ConvGeometry inner = g.inner();
+        long perTap = channelsOut * Axes.product(innerOut);
 
-        SDVariable outerFirst = sd.permute(x, Axes.swapChannelsAndOuter(rank));
+        // [B, Cin, L1, R] -> [B, L1, Cin, R] -> [B*L1, Cin, L2..LN]
+        SDVariable outerFirst = sd.permute(sd.reshape(x, -1, channelsIn, length, Axes.product(innerLengths)),
+                Axes.SWAP_CHANNELS_AND_OUTER);
         SDVariable folded = sd.reshape(outerFirst, Axes.prepend(-1, channelsIn, innerLengths));
-        long[] unfolded = new long[rank];
-        unfolded[0] = -1;
-        unfolded[1] = length;
-        unfolded[2] = channelsOut;
-        System.arraycopy(innerOut, 0, unfolded, 3, innerOut.length);
-        long spreadLength = (length - 1) * s + 1;
-        SDVariable sum = null;
-        for (int t = 0; t < k; t++) {
-            SDVariable tap = Axes.tap(sd, w, g, channelsOut, channelsIn, t);
-            SDVariable y = transpose(sd, folded, channelsIn, channelsOut, innerLengths, tap, inner);
-            SDVariable spread = Axes.spread(sd, sd.reshape(y, unfolded), unfolded, 1, s);
-            SDVariable placed = Axes.pad(sd, spread, rank, 1, t, full - spreadLength - t);
-            sum = sum == null ? placed : sum.add(placed);
-        }
-        SDVariable cut = Axes.window(sd, sum, rank, 1, full, g.padding(0), outLengths[0]);
-        return sd.permute(cut, Axes.swapChannelsAndOuter(rank));
+        SDVariable y = transpose(sd, folded, channelsIn, k * channelsOut, innerLengths,
+                Axes.outerTapsAsChannels(sd, w, g, channelsOut, channelsIn), g.inner());
+        // [B, L1*k, Cout*M] -> [L1*k, B*Cout*M]: every input position's taps as rows
+        SDVariable rows = sd.reshape(sd.permute(sd.reshape(y, -1, length * k, perTap), 1, 0, 2), length * k, -1);
+        SDVariable placing = sd.transpose(OuterTaps.gathering(sd, x, out, length, k, g.stride(0), g.padding(0)));
+        SDVariable placed = sd.mmul(placing, rows);
+        // [O1, B, Cout, M] -> [B, Cout, O1, M] -> [B, Cout, O1..ON]
+        SDVariable channelsFirst = sd.permute(sd.reshape(placed, out, -1, channelsOut, Axes.product(innerOut)),
+                1, 2, 0, 3);
+        return sd.reshape(channelsFirst, Axes.prepend(-1, channelsOut, outLengths));
     }
 }
