@@ -10,7 +10,8 @@ interface Architecture {
     /** The network from input to reconstruction; the output has the input's shape. */
     FeatureMap build(GraphBuilder b, FeatureMap input);
 
-    default ParameterInit init() {
+    /** How the parameters of a network with {@code dimensions} spatial axes start. */
+    default ParameterInit init(int dimensions) {
         return ParameterInit.UNIFORM_FAN_IN;
     }
 

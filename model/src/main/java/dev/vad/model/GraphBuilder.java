@@ -55,8 +55,8 @@ final class GraphBuilder {
         long[] out = g.convolvedLengths(x.lengths());
         long fanIn = x.channels() * g.taps();
         SDVariable w = parameters.weight(name + "_w", fanIn, kernelShape(g, x.channels(), channelsOut));
-        SDVariable y = NdConvolution.convolve(sd, x.value(), x.channels(), channelsOut, x.lengths(), w, g);
-        return new FeatureMap(addBias(y, parameters.bias(name + "_b", fanIn, channelsOut), out.length),
+        SDVariable b = parameters.bias(name + "_b", fanIn, channelsOut);
+        return new FeatureMap(NdConvolution.convolve(sd, x.value(), x.channels(), channelsOut, x.lengths(), w, b, g),
                 channelsOut, out);
     }
 
@@ -65,10 +65,9 @@ final class GraphBuilder {
         long[] out = g.transposedLengths(x.lengths());
         long fanIn = channelsOut * g.taps();
         SDVariable w = parameters.weight(name + "_w", fanIn, kernelShape(g, channelsOut, x.channels()));
-        SDVariable y = NdTransposedConvolution.transpose(sd, x.value(), x.channels(), channelsOut, x.lengths(),
-                w, g);
-        return new FeatureMap(addBias(y, parameters.bias(name + "_b", fanIn, channelsOut), out.length),
-                channelsOut, out);
+        SDVariable b = parameters.bias(name + "_b", fanIn, channelsOut);
+        return new FeatureMap(NdTransposedConvolution.transpose(sd, x.value(), x.channels(), channelsOut,
+                x.lengths(), w, b, g), channelsOut, out);
     }
 
     FeatureMap dense(FeatureMap x, long units) {
@@ -159,10 +158,6 @@ final class GraphBuilder {
 
     private String nextLayer(String kind) {
         return "L" + (layer++) + "_" + kind;
-    }
-
-    private SDVariable addBias(SDVariable y, SDVariable bias, int dimensions) {
-        return y.add(sd.reshape(bias, broadcastShape(bias.getShape()[0], dimensions)));
     }
 
     private static long[] broadcastShape(long channels, int dimensions) {

@@ -17,10 +17,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * channels, spatial shape, learning rate, seed), then every named array (parameters and running statistics) in
  * ND4J's own array format, which keeps data type and bits. Reading rebuilds the graph from the spec and copies
  * the arrays in, so a loaded model computes exactly what the saved one did.
+ *
+ * <p>Version 2 has the same layout as version 1; it marks the 5D and 6D {@code compact} networks whose short axes
+ * are not halved (see {@link CompactArchitecture}). Version 1 files of up to 4 axes read as before; a version 1
+ * file of 5 or 6 axes holds a network of the earlier design, which this build would compute differently, so it
+ * is refused.
  */
 final class ModelCodec {
     static final int MAGIC = 0x5641444D;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private ModelCodec() {
     }
@@ -62,6 +67,12 @@ final class ModelCodec {
                         + ", this build reads up to " + VERSION);
             }
             ModelSpec spec = readSpec(in);
+            if (version == 1 && spec.dimensions() >= CompactArchitecture.SPARING_DIMENSIONS) {
+                throw new IllegalArgumentException("model format version 1 holds a " + spec.dimensions()
+                        + "D " + spec.preset().id() + " network of an earlier design (every axis halved by every"
+                        + " convolution); this build computes " + spec.dimensions() + "D networks differently:"
+                        + " train the model again");
+            }
             if (expectedInputShape != null && !spec.inputShape().equals(expectedInputShape)) {
                 throw new IllegalArgumentException("model input shape " + spec.inputShape()
                         + " does not match the expected input shape " + List.copyOf(expectedInputShape)

@@ -50,7 +50,7 @@ final class NetworkGraph {
     static NetworkGraph build(ModelSpec spec, DataType type) {
         SameDiff sd = SameDiff.create();
         Architecture architecture = spec.preset().architecture();
-        ParameterStore store = new ParameterStore(sd, type, architecture.init(), spec.seed());
+        ParameterStore store = new ParameterStore(sd, type, architecture.init(spec.dimensions()), spec.seed());
         GraphBuilder builder = new GraphBuilder(store);
         long[] shape = new long[spec.dimensions() + 2];
         shape[0] = -1;

@@ -7,10 +7,12 @@ enum ParameterInit {
     /** PyTorch's default for convolutions and linear layers: weights and biases uniform in ±1/sqrt(fan-in). */
     UNIFORM_FAN_IN,
     /** Keras' LeCun normal for SELU networks: weights normal with variance 1/fan-in, biases zero. */
-    LECUN_NORMAL;
+    LECUN_NORMAL,
+    /** He et al.'s for ReLU networks: weights normal with variance 2/fan-in, biases zero. */
+    HE_NORMAL;
 
     double weight(SplittableRandom random, long fanIn) {
-        double scale = 1.0 / Math.sqrt(fanIn);
+        double scale = (this == HE_NORMAL ? Math.sqrt(2.0) : 1.0) / Math.sqrt(fanIn);
         return this == UNIFORM_FAN_IN ? random.nextDouble(-scale, scale) : gaussian(random) * scale;
     }
 

@@ -59,7 +59,7 @@ final class WideArchitecture implements Architecture {
     }
 
     @Override
-    public ParameterInit init() {
+    public ParameterInit init(int dimensions) {
         return ParameterInit.LECUN_NORMAL;
     }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 class AutoencoderTest {
 
@@ -71,9 +73,25 @@ class AutoencoderTest {
         byte[] bytes = Autoencoder.create(ModelSpec.of(Preset.COMPACT, 1, 5, 8)).toBytes();
         ByteBuffer.wrap(bytes).putInt(4, 99);
         assertThatThrownBy(() -> Autoencoder.fromBytes(bytes))
-                .hasMessageContaining("unknown model format version 99, this build reads up to 1");
+                .hasMessageContaining("unknown model format version 99, this build reads up to 2");
         byte[] truncated = Arrays.copyOf(Autoencoder.create(ModelSpec.of(Preset.COMPACT, 1, 5, 8)).toBytes(), 40);
         assertThatThrownBy(() -> Autoencoder.fromBytes(truncated)).hasMessageContaining("truncated or corrupt");
+    }
+
+    @Test
+    void version1FilesLoadUpToFourAxesAndAreRefusedForTheEarlier5dAnd6dDesign() {
+        Autoencoder fourD = Autoencoder.create(ModelSpec.of(Preset.COMPACT, 1, 5, 2, 2, 4, 4));
+        byte[] fourBytes = fourD.toBytes();
+        ByteBuffer.wrap(fourBytes).putInt(4, 1);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 1, 1, 2, 2, 4, 4);
+        assertThat(Autoencoder.fromBytes(fourBytes).reconstruct(x)).isEqualTo(fourD.reconstruct(x));
+
+        byte[] fiveBytes = Autoencoder.create(ModelSpec.of(Preset.COMPACT, 1, 5, 2, 2, 2, 4, 4)).toBytes();
+        ByteBuffer.wrap(fiveBytes).putInt(4, 1);
+        assertThatThrownBy(() -> Autoencoder.fromBytes(fiveBytes))
+                .hasMessage("model format version 1 holds a 5D compact network of an earlier design (every axis"
+                        + " halved by every convolution); this build computes 5D networks differently: train the"
+                        + " model again");
     }
 
     @Test

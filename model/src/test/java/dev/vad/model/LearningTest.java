@@ -42,6 +42,18 @@ class LearningTest {
         assertThat(train(model, train, heldOut, steps, 16)).isLessThan(0.5);
     }
 
+    /** True 5D and 6D views of 4-frame 16x16 windows: blocks and pixels of 4, time split 2x2 in 6D. */
+    @ParameterizedTest(name = "{0}D")
+    @CsvSource({"5, 600", "6, 600"})
+    void compactLearnsTheTrueNdViewsWellBelowTheMeanBaseline(int dimensions, int steps) {
+        WindowView view = WindowView.natural(dimensions, 4, 16, 16);
+        INDArray train = view.toView(SyntheticScenes.windows(7, 48, 4, 16, 16));
+        INDArray heldOut = view.toView(SyntheticScenes.windows(8, 12, 4, 16, 16));
+        int[] shape = view.spatialShape().stream().mapToInt(Integer::intValue).toArray();
+        Autoencoder model = Autoencoder.create(ModelSpec.of(Preset.COMPACT, 1, 11, shape).withLearningRate(3e-3));
+        assertThat(train(model, train, heldOut, steps, 8)).isLessThan(0.7);
+    }
+
     static double train(Autoencoder model, INDArray train, INDArray heldOut, int steps, int batchSize) {
         double baseline = SyntheticScenes.meanBaseline(train, heldOut);
         double before = model.loss(heldOut);

@@ -82,6 +82,14 @@ final class Axes {
         return sd.reshape(channelsFirst, prepend(-1, channels, outLengths));
     }
 
+    /** {@code [1, channels, 1, ...]} with {@code dimensions} ones after the channels: a per-channel broadcast. */
+    static long[] channelBroadcast(long channels, int dimensions) {
+        long[] shape = new long[dimensions + 2];
+        java.util.Arrays.fill(shape, 1);
+        shape[1] = channels;
+        return shape;
+    }
+
     /** The product of the lengths. */
     static long product(long[] lengths) {
         long p = 1;

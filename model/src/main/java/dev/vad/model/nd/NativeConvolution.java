@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 
 /**
  * The 1D, 2D and 3D convolutions and transposed convolutions that ND4J runs natively (1D as 2D with a height of
- * one), channels-first, without bias. The leaves of {@link NdConvolution} and {@link NdTransposedConvolution}.
+ * one), channels-first, with the bias added by the same op when one is given (null: none). The leaves of {@link NdConvolution} and {@link NdTransposedConvolution}.
  *
  * <p>Weights: convolution {@code [k..., Cin, Cout]}, transposed convolution {@code [k..., Cout, Cin]}.
  * Transposed convolutions run unpadded natively and are then cut to the padded, output-padded window, so the
@@ -21,23 +21,24 @@ final class NativeConvolution {
     }
 
     static SDVariable convolve(SameDiff sd, SDVariable x, long channelsIn, long channelsOut, long[] lengths,
-            SDVariable w, ConvGeometry g) {
+            SDVariable w, SDVariable b, ConvGeometry g) {
         switch (lengths.length) {
             case 1: {
                 SDVariable x2 = sd.reshape(x, -1, channelsIn, 1, lengths[0]);
                 SDVariable w2 = sd.reshape(w, 1, g.kernel(0), channelsIn, channelsOut);
-                SDVariable y = sd.cnn().conv2d(x2, w2, conv2d(1, g.kernel(0), 1, g.stride(0), 0, g.padding(0)));
+                SDVariable y = conv2d(sd, x2, w2, b, conv2d(1, g.kernel(0), 1, g.stride(0), 0, g.padding(0)));
                 return sd.reshape(y, -1, channelsOut, g.convolvedLengths(lengths)[0]);
             }
             case 2:
-                return sd.cnn().conv2d(x, w, conv2d(g.kernel(0), g.kernel(1), g.stride(0), g.stride(1),
+                return conv2d(sd, x, w, b, conv2d(g.kernel(0), g.kernel(1), g.stride(0), g.stride(1),
                         g.padding(0), g.padding(1)));
             case 3:
-                return sd.cnn().conv3d(x, w, Conv3DConfig.builder()
+                Conv3DConfig config = Conv3DConfig.builder()
                         .kD(g.kernel(0)).kH(g.kernel(1)).kW(g.kernel(2))
                         .sD(g.stride(0)).sH(g.stride(1)).sW(g.stride(2))
                         .pD(g.padding(0)).pH(g.padding(1)).pW(g.padding(2))
-                        .paddingMode(PaddingMode.VALID).dataFormat(Conv3DConfig.NCDHW).build());
+                        .paddingMode(PaddingMode.VALID).dataFormat(Conv3DConfig.NCDHW).build();
+                return b == null ? sd.cnn().conv3d(x, w, config) : sd.cnn().conv3d(x, w, b, config);
             default:
                 throw new IllegalArgumentException("native convolutions have 1-3 spatial axes, found "
                         + lengths.length);
@@ -45,7 +46,7 @@ final class NativeConvolution {
     }
 
     static SDVariable transpose(SameDiff sd, SDVariable x, long channelsIn, long channelsOut, long[] lengths,
-            SDVariable w, ConvGeometry g) {
+            SDVariable w, SDVariable b, ConvGeometry g) {
         int n = lengths.length;
         long[] full = new long[n];
         for (int i = 0; i < n; i++) {
@@ -56,19 +57,20 @@ final class NativeConvolution {
             case 1: {
                 SDVariable x2 = sd.reshape(x, -1, channelsIn, 1, lengths[0]);
                 SDVariable w2 = sd.reshape(w, 1, g.kernel(0), channelsOut, channelsIn);
-                SDVariable y2 = sd.cnn().deconv2d(x2, w2, deconv2d(1, g.kernel(0), 1, g.stride(0)));
+                SDVariable y2 = deconv2d(sd, x2, w2, b, deconv2d(1, g.kernel(0), 1, g.stride(0)));
                 y = sd.reshape(y2, -1, channelsOut, full[0]);
                 break;
             }
             case 2:
-                y = sd.cnn().deconv2d(x, w, deconv2d(g.kernel(0), g.kernel(1), g.stride(0), g.stride(1)));
+                y = deconv2d(sd, x, w, b, deconv2d(g.kernel(0), g.kernel(1), g.stride(0), g.stride(1)));
                 break;
             case 3:
-                y = sd.cnn().deconv3d(x, w, DeConv3DConfig.builder()
+                DeConv3DConfig config = DeConv3DConfig.builder()
                         .kD(g.kernel(0)).kH(g.kernel(1)).kW(g.kernel(2))
                         .sD(g.stride(0)).sH(g.stride(1)).sW(g.stride(2))
                         .pD(0).pH(0).pW(0).dD(1).dH(1).dW(1)
-                        .isSameMode(false).dataFormat(DeConv3DConfig.NCDHW).build());
+                        .isSameMode(false).dataFormat(DeConv3DConfig.NCDHW).build();
+                y = b == null ? sd.cnn().deconv3d(x, w, config) : sd.cnn().deconv3d(x, w, b, config);
                 break;
             default:
                 throw new IllegalArgumentException("native transposed convolutions have 1-3 spatial axes, found "
@@ -79,6 +81,15 @@ final class NativeConvolution {
             y = Axes.window(sd, y, n + 2, i + 2, full[i], g.padding(i), out[i]);
         }
         return y;
+    }
+
+    private static SDVariable conv2d(SameDiff sd, SDVariable x, SDVariable w, SDVariable b, Conv2DConfig config) {
+        return b == null ? sd.cnn().conv2d(x, w, config) : sd.cnn().conv2d(x, w, b, config);
+    }
+
+    private static SDVariable deconv2d(SameDiff sd, SDVariable x, SDVariable w, SDVariable b,
+            DeConv2DConfig config) {
+        return b == null ? sd.cnn().deconv2d(x, w, config) : sd.cnn().deconv2d(x, w, b, config);
     }
 
     private static Conv2DConfig conv2d(long kH, long kW, long sH, long sW, long pH, long pW) {

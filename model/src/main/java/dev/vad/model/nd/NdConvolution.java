@@ -5,7 +5,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * N-dimensional convolution (N = 1..6 and beyond) as a SameDiff subgraph, channels-first, without bias.
+ * N-dimensional convolution (N = 1..6 and beyond) as a SameDiff subgraph, channels-first.
  *
  * <p>Input {@code [B, Cin, L1..LN]}, weights {@code [k1..kN, Cin, Cout]}, output {@code [B, Cout, O1..ON]}.
  * Up to three axes run natively ({@link NativeConvolution}). Above that, the outermost axis is taken apart
@@ -20,17 +20,24 @@ public final class NdConvolution {
     private NdConvolution() {
     }
 
-    /**
-     * Convolves {@code x} ({@code [B, channelsIn, lengths...]}) with {@code w}; the caller adds the bias once.
-     */
+    /** Convolves {@code x} ({@code [B, channelsIn, lengths...]}) with {@code w}, without bias. */
     public static SDVariable convolve(SameDiff sd, SDVariable x, long channelsIn, long channelsOut, long[] lengths,
             SDVariable w, ConvGeometry g) {
+        return convolve(sd, x, channelsIn, channelsOut, lengths, w, null, g);
+    }
+
+    /**
+     * Convolves {@code x} ({@code [B, channelsIn, lengths...]}) with {@code w} and adds bias {@code b}
+     * ({@code [channelsOut]}, or null for none) in the one native convolution at the bottom of the hierarchy.
+     */
+    public static SDVariable convolve(SameDiff sd, SDVariable x, long channelsIn, long channelsOut, long[] lengths,
+            SDVariable w, SDVariable b, ConvGeometry g) {
         if (g.dimensions() != lengths.length) {
             throw new IllegalArgumentException("geometry has " + g.dimensions() + " axes but the input has "
                     + lengths.length + " spatial axes " + Arrays.toString(lengths));
         }
         if (lengths.length <= 3) {
-            return NativeConvolution.convolve(sd, x, channelsIn, channelsOut, lengths, w, g);
+            return NativeConvolution.convolve(sd, x, channelsIn, channelsOut, lengths, w, b, g);
         }
         int n = lengths.length;
         int k = g.kernel(0);
@@ -48,7 +55,7 @@ public final class NdConvolution {
         long stackedChannels = k * channelsIn;
         SDVariable stacked = sd.reshape(byExample, Axes.prepend(-1, stackedChannels, innerLengths));
         SDVariable y = convolve(sd, stacked, stackedChannels, channelsOut, innerLengths,
-                Axes.outerTapsAsChannels(sd, w, g, channelsIn, channelsOut), g.inner());
+                Axes.outerTapsAsChannels(sd, w, g, channelsIn, channelsOut), b, g.inner());
         return Axes.unfoldOuter(sd, y, out, channelsOut, outLengths);
     }
 }

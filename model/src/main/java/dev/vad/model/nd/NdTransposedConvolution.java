@@ -5,8 +5,8 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * N-dimensional transposed convolution as a SameDiff subgraph, channels-first, without bias: the adjoint of
- * {@link NdConvolution} plus output padding.
+ * N-dimensional transposed convolution as a SameDiff subgraph, channels-first: the adjoint of
+ * {@link NdConvolution} plus output padding, and a bias.
  *
  * <p>Input {@code [B, Cin, L1..LN]}, weights {@code [k1..kN, Cout, Cin]}, output {@code [B, Cout, O1..ON]} with
  * {@code O = (L - 1) s - 2p + k + op}. Above three axes the outermost one is taken apart tap by tap: the input is
@@ -20,15 +20,24 @@ public final class NdTransposedConvolution {
     private NdTransposedConvolution() {
     }
 
-    /** Transposed convolution of {@code x} ({@code [B, channelsIn, lengths...]}); the caller adds the bias. */
+    /** Transposed convolution of {@code x} ({@code [B, channelsIn, lengths...]}), without bias. */
     public static SDVariable transpose(SameDiff sd, SDVariable x, long channelsIn, long channelsOut,
             long[] lengths, SDVariable w, ConvGeometry g) {
+        return transpose(sd, x, channelsIn, channelsOut, lengths, w, null, g);
+    }
+
+    /**
+     * Transposed convolution of {@code x} ({@code [B, channelsIn, lengths...]}) plus bias {@code b}
+     * ({@code [channelsOut]}, or null for none): added by the native op up to three axes, once at the end above.
+     */
+    public static SDVariable transpose(SameDiff sd, SDVariable x, long channelsIn, long channelsOut,
+            long[] lengths, SDVariable w, SDVariable b, ConvGeometry g) {
         if (g.dimensions() != lengths.length) {
             throw new IllegalArgumentException("geometry has " + g.dimensions() + " axes but the input has "
                     + lengths.length + " spatial axes " + Arrays.toString(lengths));
         }
         if (lengths.length <= 3) {
-            return NativeConvolution.transpose(sd, x, channelsIn, channelsOut, lengths, w, g);
+            return NativeConvolution.transpose(sd, x, channelsIn, channelsOut, lengths, w, b, g);
         }
         int n = lengths.length;
         int k = g.kernel(0);
@@ -44,7 +53,7 @@ public final class NdTransposedConvolution {
                 Axes.SWAP_CHANNELS_AND_OUTER);
         SDVariable folded = sd.reshape(outerFirst, Axes.prepend(-1, channelsIn, innerLengths));
         SDVariable y = transpose(sd, folded, channelsIn, k * channelsOut, innerLengths,
-                Axes.outerTapsAsChannels(sd, w, g, channelsOut, channelsIn), g.inner());
+                Axes.outerTapsAsChannels(sd, w, g, channelsOut, channelsIn), null, g.inner());
         // [B, L1*k, Cout*M] -> [L1*k, B*Cout*M]: every input position's taps as rows
         SDVariable rows = sd.reshape(sd.permute(sd.reshape(y, -1, length * k, perTap), 1, 0, 2), length * k, -1);
         SDVariable placing = sd.transpose(OuterTaps.gathering(sd, x, out, length, k, g.stride(0), g.padding(0)));
@@ -52,6 +61,7 @@ public final class NdTransposedConvolution {
         // [O1, B, Cout, M] -> [B, Cout, O1, M] -> [B, Cout, O1..ON]
         SDVariable channelsFirst = sd.permute(sd.reshape(placed, out, -1, channelsOut, Axes.product(innerOut)),
                 1, 2, 0, 3);
-        return sd.reshape(channelsFirst, Axes.prepend(-1, channelsOut, outLengths));
+        SDVariable unbiased = sd.reshape(channelsFirst, Axes.prepend(-1, channelsOut, outLengths));
+        return b == null ? unbiased : unbiased.add(sd.reshape(b, Axes.channelBroadcast(channelsOut, n)));
     }
 }

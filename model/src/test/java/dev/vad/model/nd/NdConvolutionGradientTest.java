@@ -20,6 +20,10 @@ class NdConvolutionGradientTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
+                Arguments.of(new long[] {7}, ConvGeometry.uniform(1, 3, 2, 1, 1)),
+                Arguments.of(new long[] {5, 6}, ConvGeometry.uniform(2, 3, 2, 1, 1)),
+                Arguments.of(new long[] {3, 4, 5}, ConvGeometry.of(new int[] {3, 2, 3}, new int[] {2, 1, 2},
+                        new int[] {1, 0, 1}, new int[] {1, 0, 0})),
                 Arguments.of(new long[] {4, 3, 3, 4}, ConvGeometry.uniform(4, 3, 2, 1, 1)),
                 Arguments.of(new long[] {3, 3, 2, 3, 3}, ConvGeometry.uniform(5, 3, 1, 1)),
                 Arguments.of(new long[] {3, 2, 3, 2, 3, 3}, ConvGeometry.of(new int[] {2, 1, 3, 2, 3, 2},
@@ -47,9 +51,9 @@ class NdConvolutionGradientTest {
                 ? NdConvolutionTest.weightShape(g, cout, cin) : NdConvolutionTest.weightShape(g, cin, cout)));
         SDVariable b = sd.var("b", SeededArrays.uniform(13, DataType.DOUBLE, cout));
         SDVariable y = transposed
-                ? NdTransposedConvolution.transpose(sd, x, cin, cout, lengths, w, g)
-                : NdConvolution.convolve(sd, x, cin, cout, lengths, w, g);
-        y = sd.nn().sigmoid(y.add(sd.reshape(b, NdConvolutionTest.biasShape(cout, lengths.length))));
+                ? NdTransposedConvolution.transpose(sd, x, cin, cout, lengths, w, b, g)
+                : NdConvolution.convolve(sd, x, cin, cout, lengths, w, b, g);
+        y = sd.nn().sigmoid(y);
         long[] outLengths = transposed ? g.transposedLengths(lengths) : g.convolvedLengths(lengths);
         SDVariable weights = sd.constant(SeededArrays.uniform(14, DataType.DOUBLE,
                 NdConvolutionTest.shape(2, cout, outLengths)));

@@ -52,8 +52,7 @@ class NdConvolutionTest {
 
         SameDiff sd = SameDiff.create();
         SDVariable in = sd.placeHolder("x", DataType.DOUBLE, shape(-1, cin, lengths));
-        SDVariable y = NdConvolution.convolve(sd, in, cin, cout, lengths, sd.var("w", w), g);
-        SDVariable out = y.add(sd.reshape(sd.var("b", b), biasShape(cout, lengths.length)));
+        SDVariable out = NdConvolution.convolve(sd, in, cin, cout, lengths, sd.var("w", w), sd.var("b", b), g);
         INDArray actual = sd.outputSingle(Map.of("x", x), out.name());
 
         INDArray expected = BruteForceConvolution.convolve(x, w, b, g);
@@ -70,8 +69,8 @@ class NdConvolutionTest {
 
         SameDiff sd = SameDiff.create();
         SDVariable in = sd.placeHolder("x", DataType.DOUBLE, shape(-1, cin, lengths));
-        SDVariable y = NdTransposedConvolution.transpose(sd, in, cin, cout, lengths, sd.var("w", w), g);
-        SDVariable out = y.add(sd.reshape(sd.var("b", b), biasShape(cout, lengths.length)));
+        SDVariable out = NdTransposedConvolution.transpose(sd, in, cin, cout, lengths, sd.var("w", w), sd.var("b", b),
+                g);
         INDArray actual = sd.outputSingle(Map.of("x", x), out.name());
 
         INDArray expected = BruteForceConvolution.transpose(x, w, b, g);
@@ -94,13 +93,6 @@ class NdConvolutionTest {
         }
         s[g.dimensions()] = first;
         s[g.dimensions() + 1] = second;
-        return s;
-    }
-
-    static long[] biasShape(long channels, int dimensions) {
-        long[] s = new long[dimensions + 2];
-        java.util.Arrays.fill(s, 1);
-        s[1] = channels;
         return s;
     }
 }
