@@ -24,6 +24,7 @@ import dev.vad.model.fit.WindowModels;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -61,6 +62,8 @@ public final class TrainerService implements ForegroundService<TrainerOutcome> {
     private static final Logger LOG = LoggerFactory.getLogger(TrainerService.class);
     private static final String SERVICE = "trainer";
     private static final Duration POLL = Duration.ofMillis(100);
+    /** How old an unfinished model file must be before a starting trainer deletes it. */
+    private static final Duration ABANDONED_WRITE_AGE = Duration.ofMinutes(10);
 
     private final TrainerSettings settings;
     private final KafkaClients clients;
@@ -111,6 +114,14 @@ public final class TrainerService implements ForegroundService<TrainerOutcome> {
     private TrainerOutcome runModes() throws InterruptedException {
         ModelDirectory directory = settings.modelDir() == null ? null
                 : new ModelDirectory(settings.modelDir()).requireWritable();
+        if (directory != null) {
+            // file times come from the system clock, so the cutoff does too
+            int removed = directory.removeAbandonedWrites(Instant.now().minus(ABANDONED_WRITE_AGE));
+            if (removed > 0) {
+                LOG.info("removed {} unfinished model file(s) left in {} by an earlier run", removed,
+                        directory.root());
+            }
+        }
         try (Admin admin = clients.admin("vad-trainer-admin")) {
             new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(
                     TopicSpec.pipeline(settings.topics(), settings.topicSettings()), settings.topicSettings().create());

@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.stream.Stream;
 public final class ModelDirectory {
 
     public static final String SUFFIX = ".vadm";
+    private static final String TEMP_PREFIX = ".writing-";
+    private static final String TEMP_SUFFIX = ".tmp";
     private static final Pattern FILE = Pattern.compile("(.+)-v(\\d{1,18})\\" + SUFFIX);
 
     private final Path root;
@@ -55,7 +58,7 @@ public final class ModelDirectory {
     public Path write(ModelArtifact artifact) {
         Path target = root.resolve(fileName(artifact.header().name(), artifact.header().version()));
         try {
-            Path temp = Files.createTempFile(root, ".writing-", ".tmp");
+            Path temp = Files.createTempFile(root, TEMP_PREFIX, TEMP_SUFFIX);
             try {
                 Files.write(temp, codec.encode(artifact));
                 try {
@@ -71,6 +74,31 @@ public final class ModelDirectory {
             throw new UncheckedIOException("could not write model " + target.toAbsolutePath() + " ("
                     + describe(e) + ")", e);
         }
+    }
+
+    /**
+     * Deletes the temporary files of writes that never finished (a writer killed mid-write) and were last touched
+     * before {@code cutoff}; a write in progress elsewhere touches its file within the second, so a cutoff minutes
+     * back never takes one. Returns how many were deleted.
+     */
+    public int removeAbandonedWrites(Instant cutoff) {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        int removed = 0;
+        try (Stream<Path> files = Files.list(root)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX)
+                        && Files.getLastModifiedTime(f).toInstant().isBefore(cutoff) && Files.deleteIfExists(f)) {
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clean model directory " + root.toAbsolutePath() + " ("
+                    + describe(e) + ")", e);
+        }
+        return removed;
     }
 
     /** The artifact of one exact version, if its file is here. */

@@ -8,6 +8,9 @@ import dev.vad.common.wire.WireSamples;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +50,24 @@ class ModelDirectoryTest {
     }
 
     @Test
+    void removesOnlyTheTemporaryFilesOfWritesAbandonedBeforeTheCutoff() throws Exception {
+        ModelDirectory models = new ModelDirectory(dir).requireWritable();
+        Instant now = Instant.parse("2026-11-30T12:00:00Z");
+        Path abandoned = Files.writeString(dir.resolve(".writing-123.tmp"), "half a model");
+        Files.setLastModifiedTime(abandoned, FileTime.from(now.minus(Duration.ofHours(1))));
+        Path inProgress = Files.writeString(dir.resolve(".writing-456.tmp"), "being written");
+        Files.setLastModifiedTime(inProgress, FileTime.from(now.minusSeconds(1)));
+        Path oldModel = models.write(WireSamples.modelArtifact("street", 1));
+        Files.setLastModifiedTime(oldModel, FileTime.from(now.minus(Duration.ofDays(3))));
+
+        assertThat(models.removeAbandonedWrites(now.minus(Duration.ofMinutes(10)))).isEqualTo(1);
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(inProgress).exists();
+        assertThat(models.versions("street")).containsExactly(1L);
+    }
+
+    @Test
     void aDirectoryThatCannotBeCreatedIsNamed() throws Exception {
         Path blocker = Files.writeString(dir.resolve("a-file"), "x");
         ModelDirectory models = new ModelDirectory(blocker.resolve("models"));
@@ -54,5 +75,4 @@ class ModelDirectoryTest {
         assertThatThrownBy(models::requireWritable).isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining(blocker.resolve("models").toString()).hasMessageContaining("not writable");
     }
-
 }
