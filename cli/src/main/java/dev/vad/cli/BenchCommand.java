@@ -32,10 +32,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "FILE", description = "Video file (bench ingest).")
     String source;
 
-    @Option(names = "--width", paramLabel = "PX", defaultValue = "64", description = "Frame width (default 64).")
+    @Option(names = "--width", paramLabel = "PX", defaultValue = "64",
+            description = "Frame width (ingest, train, infer; default 64).")
     int width;
 
-    @Option(names = "--height", paramLabel = "PX", defaultValue = "64", description = "Frame height (default 64).")
+    @Option(names = "--height", paramLabel = "PX", defaultValue = "64",
+            description = "Frame height (ingest, train, infer; default 64).")
     int height;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
@@ -74,11 +76,11 @@ final class BenchCommand implements Callable<Integer> {
         ModelBenchmarks models = new ModelBenchmarks(spec.commandLine().getOut());
         switch (what) {
             case "train":
-                return rssSteps > 0 ? models.memory(threads, rssSteps, Math.max(1, rssSteps / 20))
-                        : models.compare(BenchMode.TRAIN, threads, 3, iterations, repeats,
+                return rssSteps > 0 ? models.memory(threads, width, height, rssSteps, Math.max(1, rssSteps / 20))
+                        : models.compare(BenchMode.TRAIN, threads, width, height, 3, iterations, repeats,
                         installTorch);
             case "infer":
-                return models.compare(BenchMode.INFER, threads, 3, iterations, repeats,
+                return models.compare(BenchMode.INFER, threads, width, height, 3, iterations, repeats,
                         installTorch);
             case "conv4d":
                 return models.convolution(threads);

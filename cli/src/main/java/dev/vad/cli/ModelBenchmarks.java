@@ -29,8 +29,9 @@ final class ModelBenchmarks {
         this.out = out;
     }
 
-    int compare(BenchMode mode, int threads, int warmUp, int iterations, int repeats, boolean installTorch) {
-        ModelBenchOptions options = ModelBenchOptions.defaults(mode).withThreads(threads)
+    int compare(BenchMode mode, int threads, int width, int height, int warmUp, int iterations, int repeats,
+            boolean installTorch) {
+        ModelBenchOptions options = sized(ModelBenchOptions.defaults(mode), width, height).withThreads(threads)
                 .withIterations(warmUp, iterations, repeats);
         Path script = TorchPeer.findScript(List.of(Path.of("").toAbsolutePath())).orElse(TorchPeer.SCRIPT);
         TorchPeer peer = new TorchPeer(TorchPeer.SYSTEM_PYTHON, script, installTorch, Duration.ofMinutes(30));
@@ -38,8 +39,9 @@ final class ModelBenchmarks {
         return 0;
     }
 
-    int memory(int threads, int steps, int every) {
-        ModelBenchOptions options = ModelBenchOptions.defaults(BenchMode.TRAIN).withThreads(threads);
+    int memory(int threads, int width, int height, int steps, int every) {
+        ModelBenchOptions options = sized(ModelBenchOptions.defaults(BenchMode.TRAIN), width, height)
+                .withThreads(threads);
         print(quietly(() -> List.of(new RssCheck().run(options, RssCheck.defaultCase(options), steps, every).line())));
         return 0;
     }
@@ -52,6 +54,10 @@ final class ModelBenchmarks {
             return lines;
         }));
         return 0;
+    }
+
+    private static ModelBenchOptions sized(ModelBenchOptions o, int width, int height) {
+        return o.withShape(o.presets(), o.dimensions(), o.batch(), o.frames(), height, width);
     }
 
     private void print(List<String> lines) {
