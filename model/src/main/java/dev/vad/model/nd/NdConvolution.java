@@ -13,7 +13,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * gathers, for every output position {@code o}, the {@code k1} input slices its taps read (zeros in the
  * padding); they are stacked as channels and the output positions folded into the batch, so the sum over taps is
  * one (N-1)-D convolution with {@code k1*Cin} input channels over a batch of {@code B*O1}. The recursion ends in
- * one native 3D convolution with {@code k1*..*k(N-3)*Cin} input channels. The copies work on rank-4 views, which
+ * one native 3D convolution with {@code k1*..*k(N-3)*Cin} input channels. The copies work on rank-3 views, which
  * ND4J moves several times faster than rank-6 ones; no Java loop touches an element.
  */
 public final class NdConvolution {
@@ -47,13 +47,12 @@ public final class NdConvolution {
         long[] innerLengths = Arrays.copyOfRange(lengths, 1, n);
         long inner = Axes.product(innerLengths);
 
-        // [O1*k, L1] x [B, Cin, L1, R] over L1 -> [O1*k, B, Cin, R] -> [B, O1*k, Cin, R]
-        SDVariable flat = sd.reshape(x, -1, channelsIn, length, inner);
-        SDVariable gathered = sd.tensorMmul(OuterTaps.gathering(sd, x, length, out, k, g.stride(0), g.padding(0)),
-                flat, new int[] {1}, 2);
-        SDVariable byExample = sd.permute(gathered, 1, 0, 2, 3);
+        // [B*Cin, L1, R] -> [L1, B*Cin*R]: the outer axis as rows
+        SDVariable rows = sd.reshape(sd.permute(sd.reshape(x, -1, length, inner), 1, 0, 2), length, -1);
+        SDVariable gathered = sd.mmul(OuterTaps.gathering(sd, x, length, out, k, g.stride(0), g.padding(0)), rows);
+        // [O1*k, B, Cin*R] -> [B, O1*k, Cin*R] -> [B*O1, k*Cin, L2..LN]
+        SDVariable byExample = sd.permute(sd.reshape(gathered, out * k, -1, channelsIn * inner), 1, 0, 2);
         long stackedChannels = k * channelsIn;
-        // -> [B*O1, k*Cin, L2..LN]
         SDVariable stacked = sd.reshape(byExample, Axes.prepend(-1, stackedChannels, innerLengths));
         SDVariable y = convolve(sd, stacked, stackedChannels, channelsOut, innerLengths,
                 Axes.outerTapsAsChannels(sd, w, g, channelsIn, channelsOut), b, g.inner());

@@ -14,8 +14,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * {@code k1*Cout} output channels are the {@code k1} taps; one matrix product, the transpose of
  * {@link OuterTaps}'s gathering, then places tap {@code t} of input {@code i} at output {@code s*i + t - p} and
  * sums what lands together (positions no tap reaches, past the end when {@code op > p}, stay zero). The recursion
- * ends in one native 3D transposed convolution. The copies work on rank-3 and rank-4 views, as in
- * {@link NdConvolution}.
+ * ends in one native 3D transposed convolution. The copies work on rank-3 views, as in {@link NdConvolution}.
  */
 public final class NdTransposedConvolution {
     private NdTransposedConvolution() {
@@ -57,8 +56,8 @@ public final class NdTransposedConvolution {
                 Axes.outerTapsAsChannels(sd, w, g, channelsOut, channelsIn), null, g.inner());
         // [B, L1*k, Cout*M] -> [L1*k, B*Cout*M]: every input position's taps as rows
         SDVariable rows = sd.reshape(sd.permute(sd.reshape(y, -1, length * k, perTap), 1, 0, 2), length * k, -1);
-        // (ND4J's gradient of tensorMmul fails on this contraction, so it is a plain matrix product.)
-        SDVariable placed = sd.mmul(OuterTaps.placing(sd, x, length, out, k, g.stride(0), g.padding(0)), rows);
+        SDVariable placing = sd.transpose(OuterTaps.gathering(sd, x, out, length, k, g.stride(0), g.padding(0)));
+        SDVariable placed = sd.mmul(placing, rows);
         // [O1, B, Cout, M] -> [B, Cout, O1, M] -> [B, Cout, O1..ON]
         SDVariable channelsFirst = sd.permute(sd.reshape(placed, out, -1, channelsOut, Axes.product(innerOut)),
                 1, 2, 0, 3);

@@ -37,16 +37,6 @@ final class OuterTaps {
         return m;
     }
 
-    /**
-     * The placing matrix of the transposed convolution whose input has {@code inputs} positions and output
-     * {@code outputs}: the transpose of the gathering matrix of the convolution it is the adjoint of,
-     * {@code [outputs, inputs*k]}, with a 1 at row {@code s*i + t - p}, column {@code i*k + t}.
-     */
-    static SDVariable placing(SameDiff sd, SDVariable x, long inputs, long outputs, int kernel, int stride,
-            int padding) {
-        return sd.constant(gathering(outputs, inputs, kernel, stride, padding, x.dataType()).transpose().dup('c'));
-    }
-
     /** The gathering matrix as a graph constant of {@code x}'s data type. */
     static SDVariable gathering(SameDiff sd, SDVariable x, long inputs, long outputs, int kernel, int stride,
             int padding) {
