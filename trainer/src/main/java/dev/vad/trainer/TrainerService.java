@@ -64,6 +64,8 @@ public final class TrainerService implements ForegroundService<TrainerOutcome> {
     private static final Duration POLL = Duration.ofMillis(100);
     /** How old an unfinished model file must be before a starting trainer deletes it. */
     private static final Duration ABANDONED_WRITE_AGE = Duration.ofMinutes(10);
+    /** The least time between two full collections of a continual trainer. */
+    private static final Duration GARBAGE_RELEASE_EVERY = Duration.ofMinutes(1);
 
     private final TrainerSettings settings;
     private final KafkaClients clients;
@@ -177,6 +179,7 @@ public final class TrainerService implements ForegroundService<TrainerOutcome> {
         private long accepted;
         private long rejected;
         private long startNanos;
+        private long lastCollectionNanos;
 
         Run(ModelPublisher publisher, DeadLetters deadLetters, Optional<ModelArtifact> parent) {
             this.publisher = publisher;
@@ -222,15 +225,19 @@ public final class TrainerService implements ForegroundService<TrainerOutcome> {
         }
 
         /**
-         * A full collection after each validation. Training promotes short-lived objects (ND4J arrays among them)
-         * into the old generation faster than the young collections can free them; until an old-generation cycle
-         * finds them, their native memory stays allocated and the collector keeps enlarging the heap, so a
-         * continual trainer's resident memory climbed for an hour. One full collection (tens of milliseconds at
-         * these heap sizes, once per validation) frees them and lets the heap shrink back.
+         * A full collection after a validation, at most once a minute. Training promotes short-lived objects (ND4J
+         * arrays among them) into the old generation faster than the young collections can free them; until an
+         * old-generation cycle finds them, their native memory stays allocated and the collector keeps enlarging
+         * the heap, so a continual trainer's resident memory climbed for an hour. One full collection (tens of
+         * milliseconds at these heap sizes) frees them and lets the heap shrink back.
          * {@code -XX:+DisableExplicitGC} turns it off.
          */
         private void releaseGarbage() {
-            System.gc();
+            long now = System.nanoTime();
+            if (lastCollectionNanos == 0 || now - lastCollectionNanos >= GARBAGE_RELEASE_EVERY.toNanos()) {
+                System.gc();
+                lastCollectionNanos = System.nanoTime();
+            }
         }
 
         TrainerOutcome freeze() throws InterruptedException {
