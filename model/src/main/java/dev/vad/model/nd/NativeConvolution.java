@@ -10,7 +10,8 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 
 /**
  * The 1D, 2D and 3D convolutions and transposed convolutions that ND4J runs natively (1D as 2D with a height of
- * one), channels-first, with the bias added by the same op when one is given (null: none). The leaves of {@link NdConvolution} and {@link NdTransposedConvolution}.
+ * one), channels-first, with the bias added by the same op when one is given (null: none). The leaves of
+ * {@link NdConvolution} and {@link NdTransposedConvolution}.
  *
  * <p>Weights: convolution {@code [k..., Cin, Cout]}, transposed convolution {@code [k..., Cout, Cin]}.
  * Transposed convolutions run unpadded natively and are then cut to the padded, output-padded window, so the

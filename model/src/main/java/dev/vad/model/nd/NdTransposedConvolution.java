@@ -56,8 +56,9 @@ public final class NdTransposedConvolution {
                 Axes.outerTapsAsChannels(sd, w, g, channelsOut, channelsIn), null, g.inner());
         // [B, L1*k, Cout*M] -> [L1*k, B*Cout*M]: every input position's taps as rows
         SDVariable rows = sd.reshape(sd.permute(sd.reshape(y, -1, length * k, perTap), 1, 0, 2), length * k, -1);
-        SDVariable placing = sd.transpose(OuterTaps.gathering(sd, x, out, length, k, g.stride(0), g.padding(0)));
-        SDVariable placed = sd.mmul(placing, rows);
+        // placing is the transpose of the adjoint convolution's gathering, taken by the product itself
+        SDVariable placed = sd.mmul(OuterTaps.gathering(sd, x, out, length, k, g.stride(0), g.padding(0)), rows,
+                true, false, false);
         // [O1, B, Cout, M] -> [B, Cout, O1, M] -> [B, Cout, O1..ON]
         SDVariable channelsFirst = sd.permute(sd.reshape(placed, out, -1, channelsOut, Axes.product(innerOut)),
                 1, 2, 0, 3);
