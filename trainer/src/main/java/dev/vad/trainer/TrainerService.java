@@ -64,8 +64,6 @@ public final class TrainerService implements ForegroundService<TrainerOutcome> {
     private static final Duration POLL = Duration.ofMillis(100);
     /** How old an unfinished model file must be before a starting trainer deletes it. */
     private static final Duration ABANDONED_WRITE_AGE = Duration.ofMinutes(10);
-    /** The least time between two full collections of a continual trainer. */
-    private static final Duration GARBAGE_RELEASE_EVERY = Duration.ofMinutes(1);
 
     private final TrainerSettings settings;
     private final KafkaClients clients;
@@ -170,6 +168,8 @@ public final class TrainerService implements ForegroundService<TrainerOutcome> {
         private final Map<TopicPartition, OffsetAndMetadata> consumed = new HashMap<>();
         private final List<Future<RecordMetadata>> pendingLetters = new ArrayList<>();
         private final List<Long> versions = new ArrayList<>();
+        /** A full collection after a validation, at most once a minute (see {@link GarbageRelease}). */
+        private final GarbageRelease garbage = new GarbageRelease(Duration.ofMinutes(1));
         private long nextVersion;
         private Lineage lineage;
         private TrainingSession session;
@@ -179,7 +179,6 @@ public final class TrainerService implements ForegroundService<TrainerOutcome> {
         private long accepted;
         private long rejected;
         private long startNanos;
-        private long lastCollectionNanos;
 
         Run(ModelPublisher publisher, DeadLetters deadLetters, Optional<ModelArtifact> parent) {
             this.publisher = publisher;
@@ -216,28 +215,12 @@ public final class TrainerService implements ForegroundService<TrainerOutcome> {
                         sinceValidation = 0;
                         lastValidation = System.nanoTime();
                         lag(consumer);
-                        releaseGarbage();
+                        garbage.maybeCollect();
                     }
                 }
                 commit(consumer);
             }
             return outcome(null);
-        }
-
-        /**
-         * A full collection after a validation, at most once a minute. Training promotes short-lived objects (ND4J
-         * arrays among them) into the old generation faster than the young collections can free them; until an
-         * old-generation cycle finds them, their native memory stays allocated and the collector keeps enlarging
-         * the heap, so a continual trainer's resident memory climbed for an hour. One full collection (tens of
-         * milliseconds at these heap sizes) frees them and lets the heap shrink back.
-         * {@code -XX:+DisableExplicitGC} turns it off.
-         */
-        private void releaseGarbage() {
-            long now = System.nanoTime();
-            if (lastCollectionNanos == 0 || now - lastCollectionNanos >= GARBAGE_RELEASE_EVERY.toNanos()) {
-                System.gc();
-                lastCollectionNanos = System.nanoTime();
-            }
         }
 
         TrainerOutcome freeze() throws InterruptedException {
