@@ -74,7 +74,10 @@ public final class Autoencoder {
         return spec;
     }
 
-    /** One Adam step on {@code batch}; returns the batch's mean squared error before the step. */
+    /**
+     * One Adam step on {@code batch}; returns the batch's mean squared error before the step. At most once a minute
+     * per process, a step ends with a full collection ({@link GarbageRelease}).
+     */
     public double fit(INDArray batch) {
         checkShape(batch);
         Map<String, INDArray> feed = new HashMap<>();
@@ -103,6 +106,7 @@ public final class Autoencoder {
             if (input != batch) {
                 NativeArrays.release(input);
             }
+            GarbageRelease.PROCESS.maybeCollect();
         }
     }
 

@@ -168,8 +168,6 @@ public final class TrainerService implements ForegroundService<TrainerOutcome> {
         private final Map<TopicPartition, OffsetAndMetadata> consumed = new HashMap<>();
         private final List<Future<RecordMetadata>> pendingLetters = new ArrayList<>();
         private final List<Long> versions = new ArrayList<>();
-        /** A full collection after a validation, at most once a minute (see {@link GarbageRelease}). */
-        private final GarbageRelease garbage = new GarbageRelease(Duration.ofMinutes(1));
         private long nextVersion;
         private Lineage lineage;
         private TrainingSession session;
@@ -215,7 +213,6 @@ public final class TrainerService implements ForegroundService<TrainerOutcome> {
                         sinceValidation = 0;
                         lastValidation = System.nanoTime();
                         lag(consumer);
-                        garbage.maybeCollect();
                     }
                 }
                 commit(consumer);
