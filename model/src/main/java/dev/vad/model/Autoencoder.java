@@ -106,6 +106,7 @@ public final class Autoencoder {
             if (input != batch) {
                 NativeArrays.release(input);
             }
+            graph.endTrainingStep();
             GarbageRelease.PROCESS.maybeCollect();
         }
     }
@@ -142,6 +143,10 @@ public final class Autoencoder {
     public long parameterCount(NetworkPart part) {
         return graph.parts().entrySet().stream().filter(e -> e.getValue() == part)
                 .mapToLong(e -> parameters.get(e.getKey()).length()).sum();
+    }
+
+    NetworkGraph graph() {
+        return graph;
     }
 
     /** Copies saved arrays into this model's graph; names and shapes must match. */

@@ -4,8 +4,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -19,6 +21,8 @@ final class NetworkGraph {
     static final String LOSS = "loss";
     static final String RECONSTRUCTION = "reconstruction";
     static final String EVAL_LOSS = "eval_loss";
+    /** The name SameDiff gives the function that computes gradients. */
+    private static final String GRADIENT_FUNCTION = "grad";
 
     /**
      * SameDiff's array cache (on by default) keeps released intermediate arrays for reuse, up to a quarter of the
@@ -74,6 +78,37 @@ final class NetworkGraph {
 
     SameDiff sameDiff() {
         return sd;
+    }
+
+    /**
+     * Frees the arrays this thread's last training step left in SameDiff's gradient session (see
+     * {@link StepMemory}). The first call installs the step memory, so the arrays of the very first step are left to
+     * the garbage collector.
+     *
+     * @return how many arrays the step had left open (0 on the first call)
+     */
+    int endTrainingStep() {
+        InferenceSession session = gradientSession();
+        if (session == null) {
+            return 0;
+        }
+        if (session.getMmgr() instanceof StepMemory memory) {
+            return memory.endStep();
+        }
+        session.setMmgr(new StepMemory());
+        return 0;
+    }
+
+    /** This thread's step memory, once a training step has installed it. */
+    Optional<StepMemory> stepMemory() {
+        InferenceSession session = gradientSession();
+        return session != null && session.getMmgr() instanceof StepMemory memory ? Optional.of(memory)
+                : Optional.empty();
+    }
+
+    private InferenceSession gradientSession() {
+        SameDiff gradient = sd.getFunction(GRADIENT_FUNCTION);
+        return gradient == null ? null : gradient.getSessions().get(Thread.currentThread().getId());
     }
 
     /** Trainable parameter arrays, in creation order. */
