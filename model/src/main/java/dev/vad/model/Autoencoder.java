@@ -75,8 +75,9 @@ public final class Autoencoder {
     }
 
     /**
-     * One Adam step on {@code batch}; returns the batch's mean squared error before the step. At most once a minute
-     * per process, a step ends with a full collection ({@link GarbageRelease}).
+     * One Adam step on {@code batch}; returns the batch's mean squared error before the step. The step frees every
+     * array it allocated ({@link StepMemory}) and, at most once a minute per process, ends with a full collection
+     * ({@link GarbageRelease}).
      */
     public double fit(INDArray batch) {
         checkShape(batch);
