@@ -64,7 +64,7 @@ class StackFilesTest {
     @Test
     void theImageStartsTheJvmWithTheSameMemorySettingsAsTheVadScript() throws IOException {
         List<String> settings = List.of("MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_",
-                "exec java -Xmn24m ${VAD_JAVA_OPTS:-} -jar");
+                "exec java -Xmn24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 ${VAD_JAVA_OPTS:-} -jar");
         String script = Files.readString(StackFiles.ROOT.resolve("vad"));
         String entrypoint = Files.readString(StackFiles.ROOT.resolve("docker/vad"));
 
