@@ -10,8 +10,10 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 
 /**
  * The 1D, 2D and 3D convolutions and transposed convolutions that ND4J runs natively (1D as 2D with a height of
- * one), channels-first, with the bias added by the same op when one is given (null: none). The leaves of
- * {@link NdConvolution} and {@link NdTransposedConvolution}.
+ * one), channels-first, with a bias when one is given (null: none). The leaves of {@link NdConvolution} and
+ * {@link NdTransposedConvolution}. A convolution adds its bias in the same op; a transposed convolution adds it
+ * by a broadcast after the cut, since ND4J's transposed convolutions add a bias slowly (a 3D one with one output
+ * channel took three times as long with its bias as without).
  *
  * <p>Weights: convolution {@code [k..., Cin, Cout]}, transposed convolution {@code [k..., Cout, Cin]}.
  * Transposed convolutions run unpadded natively and are then cut to the padded, output-padded window, so the
@@ -58,12 +60,12 @@ final class NativeConvolution {
             case 1: {
                 SDVariable x2 = sd.reshape(x, -1, channelsIn, 1, lengths[0]);
                 SDVariable w2 = sd.reshape(w, 1, g.kernel(0), channelsOut, channelsIn);
-                SDVariable y2 = deconv2d(sd, x2, w2, b, deconv2d(1, g.kernel(0), 1, g.stride(0)));
+                SDVariable y2 = deconv2d(sd, x2, w2, deconv2d(1, g.kernel(0), 1, g.stride(0)));
                 y = sd.reshape(y2, -1, channelsOut, full[0]);
                 break;
             }
             case 2:
-                y = deconv2d(sd, x, w, b, deconv2d(g.kernel(0), g.kernel(1), g.stride(0), g.stride(1)));
+                y = deconv2d(sd, x, w, deconv2d(g.kernel(0), g.kernel(1), g.stride(0), g.stride(1)));
                 break;
             case 3:
                 DeConv3DConfig config = DeConv3DConfig.builder()
@@ -71,7 +73,7 @@ final class NativeConvolution {
                         .sD(g.stride(0)).sH(g.stride(1)).sW(g.stride(2))
                         .pD(0).pH(0).pW(0).dD(1).dH(1).dW(1)
                         .isSameMode(false).dataFormat(DeConv3DConfig.NCDHW).build();
-                y = b == null ? sd.cnn().deconv3d(x, w, config) : sd.cnn().deconv3d(x, w, b, config);
+                y = sd.cnn().deconv3d(x, w, config);
                 break;
             default:
                 throw new IllegalArgumentException("native transposed convolutions have 1-3 spatial axes, found "
@@ -81,16 +83,15 @@ final class NativeConvolution {
         for (int i = 0; i < n; i++) {
             y = Axes.window(sd, y, n + 2, i + 2, full[i], g.padding(i), out[i]);
         }
-        return y;
+        return b == null ? y : y.add(sd.reshape(b, Axes.channelBroadcast(channelsOut, n)));
     }
 
     private static SDVariable conv2d(SameDiff sd, SDVariable x, SDVariable w, SDVariable b, Conv2DConfig config) {
         return b == null ? sd.cnn().conv2d(x, w, config) : sd.cnn().conv2d(x, w, b, config);
     }
 
-    private static SDVariable deconv2d(SameDiff sd, SDVariable x, SDVariable w, SDVariable b,
-            DeConv2DConfig config) {
-        return b == null ? sd.cnn().deconv2d(x, w, config) : sd.cnn().deconv2d(x, w, b, config);
+    private static SDVariable deconv2d(SameDiff sd, SDVariable x, SDVariable w, DeConv2DConfig config) {
+        return sd.cnn().deconv2d(x, w, config);
     }
 
     private static Conv2DConfig conv2d(long kH, long kW, long sH, long sW, long pH, long pW) {
