@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Builds one branch of a network graph layer by layer. An architecture is built twice on one builder: the
@@ -78,7 +79,13 @@ final class GraphBuilder {
         return new FeatureMap(sd.mmul(x.value(), w).add(b), units, new long[0]);
     }
 
-    /** Batch norm over every axis but the channels; learnt scale and shift, one each per channel. */
+    /**
+     * Batch norm over every axis but the channels; learnt scale and shift, one each per channel. The training
+     * branch works on the map as rows {@code [batch*channels, values]} and takes every sum over the values and
+     * every spreading back over them as a matrix product: ND4J's gradients of broadcasting element-wise ops are
+     * slow (a multiplication by a per-channel array took 200 ms for 2 M values, the same product without the
+     * broadcast 15 ms).
+     */
     FeatureMap batchNorm(FeatureMap x) {
         String name = nextLayer("bn");
         long[] perChannel = broadcastShape(x.channels(), x.dimensions());
@@ -86,20 +93,30 @@ final class GraphBuilder {
         SDVariable beta = parameters.constant(name + "_beta", 0.0, perChannel);
         SDVariable runningMean = parameters.state(name + "_mean", 0.0, perChannel);
         SDVariable runningVariance = parameters.state(name + "_var", 1.0, perChannel);
-        SDVariable mean = runningMean;
-        SDVariable variance = runningVariance;
-        if (training) {
-            int[] axes = new int[x.dimensions() + 1];
-            for (int i = 1; i < axes.length; i++) {
-                axes[i] = i + 1;
-            }
-            mean = sd.mean(x.value(), true, axes);
-            variance = sd.mean(sd.math().squaredDifference(x.value(), mean), true, axes);
-            statistics.add(new RunningStatistics(runningMean.name(), runningVariance.name(), mean.name(),
-                    variance.name(), x.size() / x.channels()));
+        if (!training) {
+            SDVariable scale = sd.math().rsqrt(runningVariance.add(BATCH_NORM_EPSILON)).mul(gamma);
+            return x.with(x.value().sub(runningMean).mul(scale).add(beta));
         }
-        SDVariable normalised = x.value().sub(mean).mul(sd.math().rsqrt(variance.add(BATCH_NORM_EPSILON)));
-        return x.with(normalised.mul(gamma).add(beta));
+        long channels = x.channels();
+        long values = x.size() / channels;
+        SDVariable rows = sd.reshape(x.value(), -1, values);
+        SDVariable average = sd.constant(name + "_average",
+                Nd4j.valueArrayOf(new long[] {values, 1}, 1.0 / values, parameters.type()));
+        SDVariable spread = sd.constant(name + "_spread", Nd4j.ones(parameters.type(), 1, values));
+        SDVariable rowMeans = sd.reshape(sd.mmul(rows, average), -1, channels);
+        SDVariable ones = sd.onesLike(rowMeans);
+        SDVariable mean = sd.mean(rowMeans, true, 0);
+        SDVariable centred = rows.sub(sd.mmul(sd.reshape(ones.mul(mean), -1, 1), spread));
+        SDVariable variance = sd.mean(sd.reshape(sd.mmul(centred.mul(centred), average), -1, channels), true, 0);
+        SDVariable scale = sd.math().rsqrt(variance.add(BATCH_NORM_EPSILON)).mul(sd.reshape(gamma, 1, channels));
+        SDVariable shift = sd.reshape(beta, 1, channels);
+        SDVariable normalised = centred.mul(sd.mmul(sd.reshape(ones.mul(scale), -1, 1), spread))
+                .add(sd.mmul(sd.reshape(ones.mul(shift), -1, 1), spread));
+        SDVariable batchMean = sd.reshape(mean, perChannel);
+        SDVariable batchVariance = sd.reshape(variance, perChannel);
+        statistics.add(new RunningStatistics(runningMean.name(), runningVariance.name(), batchMean.name(),
+                batchVariance.name(), values));
+        return x.with(sd.reshape(normalised, x.shape()));
     }
 
     /** Inverted dropout in the training branch (a mask placeholder per step), identity when inferring. */
