@@ -75,9 +75,9 @@ public final class Autoencoder {
     }
 
     /**
-     * One Adam step on {@code batch}; returns the batch's mean squared error before the step. The step frees every
-     * array it allocated ({@link StepMemory}) and, at most once a minute per process, ends with a full collection
-     * ({@link GarbageRelease}).
+     * One Adam step on {@code batch}; returns the batch's mean squared error before the step. The arrays the step
+     * allocated serve the next step or are freed ({@link StepMemory}), and at most once a minute per process the step
+     * ends with a full collection ({@link GarbageRelease}).
      */
     public double fit(INDArray batch) {
         checkShape(batch);
@@ -100,8 +100,11 @@ public final class Autoencoder {
         } finally {
             // This step's arrays are freed now rather than whenever the garbage collector gets to them: their
             // native memory is invisible to the Java heap, so a long run would otherwise grow for a long time.
-            NativeArrays.release(result.getGradients().values());
-            NativeArrays.release(outputs.values());
+            // Once the step memory is in place it keeps the outputs and gradients for the next step instead.
+            if (graph.stepMemory().isEmpty()) {
+                NativeArrays.release(result.getGradients().values());
+                NativeArrays.release(outputs.values());
+            }
             feed.remove(NetworkGraph.INPUT);
             NativeArrays.release(feed.values());
             if (input != batch) {

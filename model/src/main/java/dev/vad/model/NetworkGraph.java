@@ -81,9 +81,9 @@ final class NetworkGraph {
     }
 
     /**
-     * Frees the arrays this thread's last training step left in SameDiff's gradient session (see
-     * {@link StepMemory}). The first call installs the step memory, so the arrays of the very first step are left to
-     * the garbage collector.
+     * Ends this thread's training step in SameDiff's gradient session: the arrays the step left there serve the next
+     * step, and what a whole step did not use is freed (see {@link StepMemory}). The first call installs the step
+     * memory, so the arrays of the very first step are freed by the caller or left to the garbage collector.
      *
      * @return how many arrays the step had left open (0 on the first call)
      */
