@@ -106,17 +106,21 @@ final class GraphBuilder {
         SDVariable rowMeans = sd.reshape(sd.mmul(rows, average), -1, channels);
         SDVariable ones = sd.onesLike(rowMeans);
         SDVariable mean = sd.mean(rowMeans, true, 0);
-        SDVariable centred = rows.sub(sd.mmul(sd.reshape(ones.mul(mean), -1, 1), spread));
+        SDVariable centred = rows.sub(toRows(ones.mul(mean), spread));
         SDVariable variance = sd.mean(sd.reshape(sd.mmul(centred.mul(centred), average), -1, channels), true, 0);
         SDVariable scale = sd.math().rsqrt(variance.add(BATCH_NORM_EPSILON)).mul(sd.reshape(gamma, 1, channels));
         SDVariable shift = sd.reshape(beta, 1, channels);
-        SDVariable normalised = centred.mul(sd.mmul(sd.reshape(ones.mul(scale), -1, 1), spread))
-                .add(sd.mmul(sd.reshape(ones.mul(shift), -1, 1), spread));
+        SDVariable normalised = centred.mul(toRows(ones.mul(scale), spread)).add(toRows(ones.mul(shift), spread));
         SDVariable batchMean = sd.reshape(mean, perChannel);
         SDVariable batchVariance = sd.reshape(variance, perChannel);
         statistics.add(new RunningStatistics(runningMean.name(), runningVariance.name(), batchMean.name(),
                 batchVariance.name(), values));
         return x.with(sd.reshape(normalised, x.shape()));
+    }
+
+    /** Per-channel values of each example ({@code [batch, channels]}) spread over a row of values each. */
+    private SDVariable toRows(SDVariable perExampleChannel, SDVariable spread) {
+        return sd.mmul(sd.reshape(perExampleChannel, -1, 1), spread);
     }
 
     /** Inverted dropout in the training branch (a mask placeholder per step), identity when inferring. */

@@ -82,6 +82,11 @@ final class Axes {
         return sd.reshape(channelsFirst, prepend(-1, channels, outLengths));
     }
 
+    /** {@code y} ({@code [B, channels, L1..LN]}) plus a per-channel bias {@code [channels]}, or {@code y} when null. */
+    static SDVariable addBias(SameDiff sd, SDVariable y, SDVariable bias, long channels, int dimensions) {
+        return bias == null ? y : y.add(sd.reshape(bias, channelBroadcast(channels, dimensions)));
+    }
+
     /** {@code [1, channels, 1, ...]} with {@code dimensions} ones after the channels: a per-channel broadcast. */
     static long[] channelBroadcast(long channels, int dimensions) {
         long[] shape = new long[dimensions + 2];

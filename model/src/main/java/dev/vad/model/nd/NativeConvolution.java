@@ -83,7 +83,7 @@ final class NativeConvolution {
         for (int i = 0; i < n; i++) {
             y = Axes.window(sd, y, n + 2, i + 2, full[i], g.padding(i), out[i]);
         }
-        return b == null ? y : y.add(sd.reshape(b, Axes.channelBroadcast(channelsOut, n)));
+        return Axes.addBias(sd, y, b, channelsOut, n);
     }
 
     private static SDVariable conv2d(SameDiff sd, SDVariable x, SDVariable w, SDVariable b, Conv2DConfig config) {

@@ -63,6 +63,6 @@ public final class NdTransposedConvolution {
         SDVariable channelsFirst = sd.permute(sd.reshape(placed, out, -1, channelsOut, Axes.product(innerOut)),
                 1, 2, 0, 3);
         SDVariable unbiased = sd.reshape(channelsFirst, Axes.prepend(-1, channelsOut, outLengths));
-        return b == null ? unbiased : unbiased.add(sd.reshape(b, Axes.channelBroadcast(channelsOut, n)));
+        return Axes.addBias(sd, unbiased, b, channelsOut, n);
     }
 }
