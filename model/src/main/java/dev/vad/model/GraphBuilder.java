@@ -135,8 +135,12 @@ final class GraphBuilder {
         return x.with(x.value().mul(mask));
     }
 
+    /**
+     * ReLU as {@code max(x, 0)}: the same values and the same gradient as ND4J's {@code relu}, whose gradient op
+     * ({@code thresholdedrelu_bp}) measured ten times slower than the comparison, cast and product this one's takes.
+     */
     FeatureMap relu(FeatureMap x) {
-        return x.with(sd.nn().relu(x.value(), 0.0));
+        return x.with(sd.scalarMax(x.value(), 0.0));
     }
 
     FeatureMap selu(FeatureMap x) {
