@@ -117,6 +117,7 @@ def main():
     parser.add_argument("--width", type=int, default=64)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--warmup-seconds", type=float, default=0.0)
     parser.add_argument("--iterations", type=int, default=10)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--seed", type=int, default=42)
@@ -150,8 +151,11 @@ def main():
     if list(out.shape) != list(batch.shape):
         print("torch_error=output shape %s differs from input %s" % (list(out.shape), list(batch.shape)))
         return 1
-    for _ in range(args.warmup):
+    started = time.perf_counter()
+    steps = 0
+    while steps < args.warmup or time.perf_counter() - started < args.warmup_seconds:
         step()
+        steps += 1
     seconds = time_steps(step, args.iterations, args.repeats)
     print("model=%s dims=%d mode=%s batch=%d threads=%d torch_version=%s torch_params=%d torch_samples_per_s=%.2f"
           % (args.model, args.dims, args.mode, args.batch, torch.get_num_threads(), torch.__version__.split("+")[0],

@@ -49,8 +49,13 @@ final class BenchCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "10",
-            description = "Timed steps per run (train, infer; default 10, after 3 warm-up steps).")
+            description = "Timed steps per run (train, infer; default 10).")
     int iterations;
+
+    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "10",
+            description = "Untimed steps of each side first (train, infer): at least 3, and for at least S seconds"
+                    + " (default 10), so that the JVM has compiled the engine's code before it is timed.")
+    double warmUpSeconds;
 
     @Option(names = "--install-torch", description = "Install Debian's python3-torch if it is missing (as root).")
     boolean installTorch;
@@ -77,11 +82,11 @@ final class BenchCommand implements Callable<Integer> {
         switch (what) {
             case "train":
                 return rssSteps > 0 ? models.memory(threads, width, height, rssSteps, Math.max(1, rssSteps / 20))
-                        : models.compare(BenchMode.TRAIN, threads, width, height, 3, iterations, repeats,
-                        installTorch);
+                        : models.compare(BenchMode.TRAIN, threads, width, height, 3, warmUpSeconds,
+                        iterations, repeats, installTorch);
             case "infer":
-                return models.compare(BenchMode.INFER, threads, width, height, 3, iterations, repeats,
-                        installTorch);
+                return models.compare(BenchMode.INFER, threads, width, height, 3, warmUpSeconds,
+                        iterations, repeats, installTorch);
             case "conv4d":
                 return models.convolution(threads);
             case "kafka":

@@ -29,10 +29,10 @@ final class ModelBenchmarks {
         this.out = out;
     }
 
-    int compare(BenchMode mode, int threads, int width, int height, int warmUp, int iterations, int repeats,
-            boolean installTorch) {
+    int compare(BenchMode mode, int threads, int width, int height, int warmUp, double warmUpSeconds,
+            int iterations, int repeats, boolean installTorch) {
         ModelBenchOptions options = sized(ModelBenchOptions.defaults(mode), width, height).withThreads(threads)
-                .withIterations(warmUp, iterations, repeats);
+                .withIterations(warmUp, iterations, repeats).withWarmUpSeconds(warmUpSeconds);
         Path script = TorchPeer.findScript(List.of(Path.of("").toAbsolutePath())).orElse(TorchPeer.SCRIPT);
         TorchPeer peer = new TorchPeer(TorchPeer.SYSTEM_PYTHON, script, installTorch, Duration.ofMinutes(30));
         print(quietly(() -> new ModelComparison(new ModelBenchmark(System::nanoTime), peer).run(options)));

@@ -16,13 +16,15 @@ import java.util.List;
  * @param width            frame width in pixels (default 64)
  * @param threads          native threads of both engines (default 2)
  * @param warmUpIterations untimed steps first (default 3)
+ * @param warmUpSeconds    ... and untimed steps until this long has passed too (default 10): the JVM compiles the
+ *                         engine's own code while it runs, which takes far longer than three steps of a small model
  * @param timedIterations  steps per timed run (default 10)
  * @param repeats          timed runs; the median is reported (default 3)
  * @param seed             seed of the parameters and the batch (default 42)
  */
 public record ModelBenchOptions(BenchMode mode, List<Preset> presets, List<Integer> dimensions, int batch,
-        int frames, int height, int width, int threads, int warmUpIterations, int timedIterations, int repeats,
-        long seed) {
+        int frames, int height, int width, int threads, int warmUpIterations, double warmUpSeconds, int timedIterations,
+        int repeats, long seed) {
 
     public ModelBenchOptions {
         presets = List.copyOf(presets);
@@ -47,6 +49,9 @@ public record ModelBenchOptions(BenchMode mode, List<Preset> presets, List<Integ
         if (warmUpIterations < 0) {
             problems.add("warm-up iterations must be 0 or more, found " + warmUpIterations);
         }
+        if (!(warmUpSeconds >= 0) || Double.isInfinite(warmUpSeconds)) {
+            problems.add("warm-up seconds must be 0 or more, found " + warmUpSeconds);
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid model benchmark options: " + String.join("; ", problems));
         }
@@ -55,23 +60,33 @@ public record ModelBenchOptions(BenchMode mode, List<Preset> presets, List<Integ
     /** The setting: compact and deep, 2D and 3D, batch 32, 64x64 grey, 8 frames, 2 threads. */
     public static ModelBenchOptions defaults(BenchMode mode) {
         return new ModelBenchOptions(mode, List.of(Preset.COMPACT, Preset.DEEP), List.of(2, 3), 32, 8, 64, 64, 2,
-                3, 10, 3, 42);
+                3, 10, 10, 3, 42);
     }
 
     public ModelBenchOptions withThreads(int newThreads) {
         return new ModelBenchOptions(mode, presets, dimensions, batch, frames, height, width, newThreads,
-                warmUpIterations, timedIterations, repeats, seed);
+                warmUpIterations, warmUpSeconds, timedIterations, repeats, seed);
     }
 
     public ModelBenchOptions withIterations(int warmUp, int timed, int newRepeats) {
         return new ModelBenchOptions(mode, presets, dimensions, batch, frames, height, width, threads, warmUp,
-                timed, newRepeats, seed);
+                warmUpSeconds, timed, newRepeats, seed);
+    }
+
+    public ModelBenchOptions withWarmUpSeconds(double seconds) {
+        return new ModelBenchOptions(mode, presets, dimensions, batch, frames, height, width, threads,
+                warmUpIterations, seconds, timedIterations, repeats, seed);
+    }
+
+    /** Whether a warm-up of {@code steps} steps over {@code elapsedNanos} is enough: both minimums are reached. */
+    public boolean warmedUp(int steps, long elapsedNanos) {
+        return steps >= warmUpIterations && elapsedNanos >= warmUpSeconds * 1e9;
     }
 
     public ModelBenchOptions withShape(List<Preset> newPresets, List<Integer> newDimensions, int newBatch,
             int newFrames, int newHeight, int newWidth) {
         return new ModelBenchOptions(mode, newPresets, newDimensions, newBatch, newFrames, newHeight, newWidth,
-                threads, warmUpIterations, timedIterations, repeats, seed);
+                threads, warmUpIterations, warmUpSeconds, timedIterations, repeats, seed);
     }
 
     /** Every preset at every dimensionality, presets first, in the order given; 1 channel (grey). */

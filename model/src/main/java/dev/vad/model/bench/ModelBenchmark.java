@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Times the engine's {@link Autoencoder#fit} or {@link Autoencoder#reconstruct} on one seeded random batch in
- * [0, 1), allocated once per case and reused by every step: warm-up steps, then {@code repeats} timed runs of
+ * [0, 1), allocated once per case and reused by every step: warm-up steps (a number of them, and for a time), then
+ * {@code repeats} timed runs of
  * {@code timedIterations} steps; the median run gives the rate.
  */
 public final class ModelBenchmark {
@@ -48,7 +49,8 @@ public final class ModelBenchmark {
             return Double.NaN;
         };
         double loss = Double.NaN;
-        for (int i = 0; i < options.warmUpIterations(); i++) {
+        long warmUpStart = nanoTime.getAsLong();
+        for (int i = 0; !options.warmedUp(i, nanoTime.getAsLong() - warmUpStart); i++) {
             loss = step.run();
         }
         double[] seconds = new double[options.repeats()];

@@ -40,9 +40,9 @@ public final class ModelComparison {
 
     static String header(ModelBenchOptions o, String loadAverage) {
         return String.format(Locale.ROOT, "bench=%s peer=torch input=%dx%d colour=grey frames_3d=%d batch=%d"
-                        + " threads=%d warm_up=%d iterations=%d repeats=%d statistic=median load_avg_1m=%s",
+                        + " threads=%d warm_up=%d warm_up_s=%.0f iterations=%d repeats=%d statistic=median load_avg_1m=%s",
                 o.mode().id(), o.width(), o.height(), o.frames(), o.batch(), o.threads(), o.warmUpIterations(),
-                o.timedIterations(), o.repeats(), loadAverage);
+                o.warmUpSeconds(), o.timedIterations(), o.repeats(), loadAverage);
     }
 
     /** One case: the engine's fields, then the peer's and the ratio, or the peer's skip note. */

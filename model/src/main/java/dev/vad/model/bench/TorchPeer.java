@@ -116,6 +116,7 @@ public final class TorchPeer {
                 "--channels", Integer.toString(c.channels()), "--frames", Integer.toString(o.frames()),
                 "--height", Integer.toString(o.height()), "--width", Integer.toString(o.width()),
                 "--threads", Integer.toString(o.threads()), "--warmup", Integer.toString(o.warmUpIterations()),
+                "--warmup-seconds", Double.toString(o.warmUpSeconds()),
                 "--iterations", Integer.toString(o.timedIterations()), "--repeats", Integer.toString(o.repeats()),
                 "--seed", Long.toString(o.seed()));
     }

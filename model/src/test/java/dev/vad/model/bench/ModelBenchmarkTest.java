@@ -1,6 +1,7 @@
 package dev.vad.model.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vad.model.Preset;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ModelBenchmarkTest {
 
     private static ModelBenchOptions tiny(BenchMode mode) {
-        return ModelBenchOptions.defaults(mode).withThreads(1).withIterations(1, 2, 1)
+        return ModelBenchOptions.defaults(mode).withThreads(1).withIterations(1, 2, 1).withWarmUpSeconds(0)
                 .withShape(List.of(Preset.COMPACT, Preset.DEEP), List.of(2, 3), 2, 8, 8, 8);
     }
 
@@ -52,6 +53,29 @@ class ModelBenchmarkTest {
         ModelTiming t = new ModelBenchmark(() -> ticks[0] += 500_000_000L).run(options).get(0);
 
         assertThat(t.samplesPerSecond()).isEqualTo(2 * 4 / 0.5);
+    }
+
+    @Test
+    void warmUpLastsForItsStepsAndItsSecondsBoth() {
+        ModelBenchOptions o = tiny(BenchMode.TRAIN).withIterations(3, 2, 1).withWarmUpSeconds(10);
+
+        assertThat(o.warmedUp(2, 60_000_000_000L)).isFalse();
+        assertThat(o.warmedUp(3, 9_999_000_000L)).isFalse();
+        assertThat(o.warmedUp(3, 10_000_000_000L)).isTrue();
+        assertThat(o.warmedUp(500, 10_000_000_001L)).isTrue();
+        assertThat(ModelBenchOptions.defaults(BenchMode.TRAIN).warmUpSeconds()).isEqualTo(10);
+        assertThatThrownBy(() -> o.withWarmUpSeconds(-1)).hasMessageContaining("warm-up seconds must be 0 or more");
+    }
+
+    @Test
+    void warmUpRunsStepsUntilItsTimeHasPassed() {
+        long[] ticks = {0};
+        ModelBenchOptions options = tiny(BenchMode.INFER).withIterations(0, 1, 1).withWarmUpSeconds(3)
+                .withShape(List.of(Preset.COMPACT), List.of(2), 2, 8, 8, 8);
+        // each clock read advances 1 s: the warm-up's start, three reads to reach 3 s, then one timed run
+        new ModelBenchmark(() -> ticks[0] += 1_000_000_000L).run(options);
+
+        assertThat(ticks[0]).isEqualTo(6_000_000_000L);
     }
 
     @Test
