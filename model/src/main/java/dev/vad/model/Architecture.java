@@ -1,12 +1,8 @@
 package dev.vad.model;
 
-import java.util.List;
 
-/** The layers of one preset, for any number of spatial axes it supports. */
+/** The layers of one preset, for any number of spatial axes (1-6) and any lengths. */
 interface Architecture {
-    /** What makes this input shape unusable (empty when it is fine). */
-    List<String> problems(long channels, long[] lengths);
-
     /** The network from input to reconstruction; the output has the input's shape. */
     FeatureMap build(GraphBuilder b, FeatureMap input);
 

@@ -3,7 +3,6 @@ package dev.vad.model;
 import dev.vad.model.nd.ConvGeometry;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 
 /**
  * {@code compact}, the 1D-6D study's design: three convolutions (kernel 3, stride 2, padding 1, ReLU) with
@@ -27,11 +26,6 @@ final class CompactArchitecture implements Architecture {
     CompactArchitecture(long[] encoder, long[] decoder) {
         this.encoder = encoder.clone();
         this.decoder = decoder.clone();
-    }
-
-    @Override
-    public List<String> problems(long channels, long[] lengths) {
-        return List.of();
     }
 
     @Override

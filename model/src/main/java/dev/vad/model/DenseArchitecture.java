@@ -1,6 +1,5 @@
 package dev.vad.model;
 
-import java.util.List;
 
 /**
  * {@code dense}: the input flattened to D = C x lengths, then D→512→256→128→32 with ReLU, batch norm and
@@ -11,11 +10,6 @@ final class DenseArchitecture implements Architecture {
     private static final long[] ENCODER = {512, 256, 128};
     private static final long BOTTLENECK = 32;
     private static final double DROPOUT = 0.2;
-
-    @Override
-    public List<String> problems(long channels, long[] lengths) {
-        return List.of();
-    }
 
     @Override
     public FeatureMap build(GraphBuilder b, FeatureMap input) {

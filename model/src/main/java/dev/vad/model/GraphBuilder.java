@@ -152,8 +152,9 @@ final class GraphBuilder {
     }
 
     /** Max pooling by 2 along every axis (1-3 axes), dropping a last odd element like PyTorch. */
-    FeatureMap maxPool(FeatureMap x) {
-        return Pooling.maxPool(sd, x);
+    /** Max pooling by 2 along the {@code pooled} axes. */
+    FeatureMap maxPool(FeatureMap x, boolean[] pooled) {
+        return Pooling.maxPool(sd, x, pooled);
     }
 
     FeatureMap globalMaxPool(FeatureMap x) {
@@ -164,9 +165,9 @@ final class GraphBuilder {
         return new FeatureMap(sd.max(x.value(), axes), x.channels(), new long[0]);
     }
 
-    /** Nearest-neighbour up-sampling by 2 along every axis. */
-    FeatureMap upsample(FeatureMap x) {
-        return Pooling.upsample(sd, x);
+    /** Nearest-neighbour up-sampling by 2 along the {@code scaled} axes. */
+    FeatureMap upsample(FeatureMap x, boolean[] scaled) {
+        return Pooling.upsample(sd, x, scaled);
     }
 
     FeatureMap flatten(FeatureMap x) {

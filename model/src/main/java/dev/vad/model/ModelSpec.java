@@ -39,10 +39,7 @@ public record ModelSpec(Preset preset, int channels, List<Integer> spatialShape,
         }
         if (preset != null && spatialShape.size() > preset.maxDimensions()) {
             problems.add(preset.id() + " supports up to " + preset.maxDimensions() + " spatial axes, found "
-                    + spatialShape.size() + "; use compact for 4-6D");
-        }
-        if (problems.isEmpty()) {
-            problems.addAll(preset.architecture().problems(channels, lengths(spatialShape)));
+                    + spatialShape.size());
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid model spec: " + String.join("; ", problems));

@@ -4,18 +4,22 @@ import java.util.Locale;
 
 /** The autoencoder designs on offer; see REFERENCE-MODELS.md for their sources. */
 public enum Preset {
-    /** The 1D-6D study's small convolutional autoencoder; the only preset with 4-6 axes (true N-D). */
+    /** The 1D-6D study's small convolutional autoencoder. */
     COMPACT(new CompactArchitecture(new long[] {8, 4, 4}, new long[] {4, 8}), 6),
     /** {@code compact}'s all-strided design with more channels (32, 32, 16): more capacity at nearly its speed. */
     COMPACT32(new CompactArchitecture(new long[] {32, 32, 16}, new long[] {16, 32}), 6),
     /** Three conv/ReLU/batch-norm/pool stages and their transposed mirror. */
-    DEEP(new DeepArchitecture(), 3),
+    DEEP(new DeepArchitecture(), 6),
     /** One convolution, one pool, one transposed convolution. */
-    SIMPLE(new SimpleArchitecture(), 3),
+    SIMPLE(new SimpleArchitecture(), 6),
     /** Fully connected 512-256-128-32 with batch norm and dropout. */
     DENSE(new DenseArchitecture(), 6),
-    /** Five SELU convolutions to a dense latent, up-sampling decoder. */
-    WIDE(new WideArchitecture(), 3);
+    /**
+     * Five SELU convolutions to a dense latent, up-sampling decoder; up to 4 axes: its 3^N-tap kernels between
+     * 256 and 512 channels give it 85 million parameters in 5D (a process training it on one 5D example peaked at
+     * 13 GB resident) and about three times that in 6D.
+     */
+    WIDE(new WideArchitecture(), 4);
 
     private final Architecture architecture;
     private final int maxDimensions;

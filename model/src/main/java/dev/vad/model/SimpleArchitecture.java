@@ -1,35 +1,26 @@
 package dev.vad.model;
 
 import dev.vad.model.nd.ConvGeometry;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code simple}: convolution C→16 (kernel 3, stride 1, padding 1, ReLU), max pooling by 2, transposed
  * convolution 16→C (kernel 2, stride 2), sigmoid. Odd lengths get output padding 1 so nothing is lost.
- * 1-3 axes, each at least 2 long.
+ * 1-6 axes of any length: an axis shorter than 2 is not pooled, and its transposed convolution keeps its length
+ * (kernel 1, stride 1).
  */
 final class SimpleArchitecture implements Architecture {
     @Override
-    public List<String> problems(long channels, long[] lengths) {
-        List<String> problems = new ArrayList<>();
-        if (lengths.length > 3) {
-            problems.add("simple supports 1-3 spatial axes, found " + lengths.length);
-        }
-        for (long l : lengths) {
-            if (l < 2) {
-                problems.add("simple needs every axis at least 2 long, found " + l);
-            }
-        }
-        return problems;
-    }
-
-    @Override
     public FeatureMap build(GraphBuilder b, FeatureMap input) {
         int n = input.dimensions();
-        FeatureMap h = b.maxPool(b.relu(b.conv(input, 16, ConvGeometry.uniform(n, 3, 1, 1))));
+        boolean[] pooled = Pooling.halvable(input.lengths());
+        FeatureMap h = b.maxPool(b.relu(b.conv(input, 16, ConvGeometry.uniform(n, 3, 1, 1))), pooled);
         b.decoder();
-        ConvGeometry up = ConvGeometry.uniform(n, 2, 2, 0).restoring(h.lengths(), input.lengths());
+        int[] factor = new int[n];
+        for (int i = 0; i < n; i++) {
+            factor[i] = pooled[i] ? 2 : 1;
+        }
+        ConvGeometry up = ConvGeometry.of(factor, factor, new int[n], new int[n])
+                .restoring(h.lengths(), input.lengths());
         return b.sigmoid(b.transposedConv(h, input.channels(), up));
     }
 }

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -49,14 +52,19 @@ class AutoencoderTest {
         assertThatThrownBy(() -> slowed.setLearningRate(0)).hasMessageContaining("positive");
     }
 
-    @ParameterizedTest(name = "{0}D")
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
-    void everyViewTrainsSavesLoadsAndInfersBitExactly(int dimensions) {
+    static Stream<Arguments> presetsAndViews() {
+        return Arrays.stream(Preset.values()).flatMap(preset -> IntStream.rangeClosed(1, preset.maxDimensions())
+                .mapToObj(dimensions -> Arguments.of(preset, dimensions)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}D")
+    @MethodSource("presetsAndViews")
+    void everyPresetTrainsSavesLoadsAndInfersBitExactlyInEveryView(Preset preset, int dimensions) {
         WindowView view = WindowView.natural(dimensions, 4, 8, 8);
         INDArray batch = view.toView(SyntheticScenes.windows(9, 2, 4, 8, 8));
         int[] shape = view.spatialShape().stream().mapToInt(Integer::intValue).toArray();
-        Autoencoder model = Autoencoder.create(ModelSpec.of(Preset.COMPACT, 1, 5, shape));
-        model.fit(batch);
+        Autoencoder model = Autoencoder.create(ModelSpec.of(preset, 1, 5, shape));
+        assertThat(model.fit(batch)).isFinite().isPositive();
         Autoencoder loaded = Autoencoder.fromBytes(model.toBytes(), model.spec().inputShape());
         INDArray reconstruction = model.reconstruct(batch);
         assertThat(reconstruction.shape()).containsExactly(batch.shape());

@@ -23,7 +23,7 @@ class GraphBuilderGradientTest {
     void convolutionBatchNormPoolingAndUpsamplingIn2d() {
         check(new long[] {3, 2, 6, 8}, (b, x) -> {
             FeatureMap h = b.selu(b.batchNorm(b.conv(x, 3, ConvGeometry.uniform(2, 3, 1, 1))));
-            h = b.upsample(b.maxPool(h));
+            h = b.upsample(b.maxPool(h, all(2)), all(2));
             return b.sigmoid(b.transposedConv(h, 2, ConvGeometry.uniform(2, 3, 2, 1, 1)));
         });
     }
@@ -31,9 +31,20 @@ class GraphBuilderGradientTest {
     @Test
     void poolingAndUpsamplingIn1dAnd3d() {
         check(new long[] {2, 2, 7}, (b, x) -> b.upsample(b.maxPool(b.selu(b.conv(x, 2,
-                ConvGeometry.uniform(1, 3, 1, 1))))));
+                ConvGeometry.uniform(1, 3, 1, 1))), all(1)), all(1)));
         check(new long[] {2, 1, 4, 4, 6}, (b, x) -> b.sigmoid(b.upsample(b.maxPool(b.batchNorm(
-                b.conv(x, 2, ConvGeometry.uniform(3, 3, 1, 1)))))));
+                b.conv(x, 2, ConvGeometry.uniform(3, 3, 1, 1))), all(3)), all(3))));
+    }
+
+    @Test
+    void poolingAndUpsamplingOfChosenAxesIn3dTo6d() {
+        boolean[] outerAndLast = {true, false, false, true};
+        check(new long[] {2, 2, 4, 1, 3, 5}, (b, x) -> b.upsample(b.maxPool(b.batchNorm(b.selu(b.conv(x, 2,
+                ConvGeometry.uniform(4, 3, 1, 1)))), outerAndLast), outerAndLast));
+        check(new long[] {2, 1, 3, 2, 2, 4, 2}, (b, x) -> b.sigmoid(b.maxPool(b.selu(x), all(5))));
+        check(new long[] {2, 1, 2, 1, 2, 2, 1, 3}, (b, x) -> b.upsample(b.maxPool(b.selu(x),
+                Pooling.halvable(x.lengths())), new boolean[] {true, false, false, true, false, true}));
+        check(new long[] {2, 2, 4, 3, 5}, (b, x) -> b.maxPool(b.selu(x), new boolean[] {false, true, true}));
     }
 
     @Test
@@ -52,6 +63,12 @@ class GraphBuilderGradientTest {
             ConvGeometry up = ConvGeometry.uniform(4, 3, 2, 1).restoring(h.lengths(), x.lengths());
             return b.sigmoid(b.transposedConv(h, 1, up));
         });
+    }
+
+    private static boolean[] all(int axes) {
+        boolean[] flags = new boolean[axes];
+        java.util.Arrays.fill(flags, true);
+        return flags;
     }
 
     private static void check(long[] inputShape, BiFunction<GraphBuilder, FeatureMap, FeatureMap> network) {

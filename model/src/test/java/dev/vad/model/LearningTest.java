@@ -54,6 +54,20 @@ class LearningTest {
         assertThat(train(model, train, heldOut, steps, 8)).isLessThan(0.7);
     }
 
+    /** The pooling presets in the 4D-6D views of 4-frame 16x16 windows (short axes pass through unpooled). */
+    @ParameterizedTest(name = "{0} {1}D")
+    @CsvSource({"SIMPLE, 4, 150, 0.3", "SIMPLE, 5, 150, 0.7", "SIMPLE, 6, 150, 0.7", "DEEP, 4, 150, 0.5",
+        "DEEP, 5, 300, 0.75"})
+    void poolingPresetsLearnTheNdViewsBelowTheMeanBaseline(Preset preset, int dimensions, int steps,
+            double bound) {
+        WindowView view = WindowView.natural(dimensions, 4, 16, 16);
+        INDArray train = view.toView(SyntheticScenes.windows(7, 48, 4, 16, 16));
+        INDArray heldOut = view.toView(SyntheticScenes.windows(8, 12, 4, 16, 16));
+        int[] shape = view.spatialShape().stream().mapToInt(Integer::intValue).toArray();
+        Autoencoder model = Autoencoder.create(ModelSpec.of(preset, 1, 11, shape).withLearningRate(3e-3));
+        assertThat(train(model, train, heldOut, steps, 8)).isLessThan(bound);
+    }
+
     static double train(Autoencoder model, INDArray train, INDArray heldOut, int steps, int batchSize) {
         double baseline = SyntheticScenes.meanBaseline(train, heldOut);
         double before = model.loss(heldOut);

@@ -66,15 +66,27 @@ class PresetTest {
                 Arguments.of(Preset.SIMPLE, 1, new int[] {15}),
                 Arguments.of(Preset.SIMPLE, 3, new int[] {11, 8}),
                 Arguments.of(Preset.SIMPLE, 1, new int[] {4, 7, 6}),
+                Arguments.of(Preset.SIMPLE, 1, new int[] {1, 5}),
+                Arguments.of(Preset.SIMPLE, 1, new int[] {2, 3, 4, 5}),
+                Arguments.of(Preset.SIMPLE, 2, new int[] {1, 3, 2, 4, 3}),
+                Arguments.of(Preset.SIMPLE, 1, new int[] {2, 1, 2, 3, 2, 2}),
                 Arguments.of(Preset.DEEP, 1, new int[] {30}),
                 Arguments.of(Preset.DEEP, 1, new int[] {28, 28}),
                 Arguments.of(Preset.DEEP, 3, new int[] {15, 20}),
                 Arguments.of(Preset.DEEP, 1, new int[] {8, 13, 10}),
+                Arguments.of(Preset.DEEP, 1, new int[] {28, 5}),
+                Arguments.of(Preset.DEEP, 1, new int[] {2, 4, 6, 5}),
+                Arguments.of(Preset.DEEP, 1, new int[] {3, 2, 4, 1, 5}),
+                Arguments.of(Preset.DEEP, 1, new int[] {2, 2, 3, 2, 2, 3}),
                 Arguments.of(Preset.DENSE, 1, new int[] {12, 10}),
                 Arguments.of(Preset.DENSE, 1, new int[] {2, 2, 3, 4}),
+                Arguments.of(Preset.DENSE, 1, new int[] {2, 2, 1, 3, 2}),
+                Arguments.of(Preset.DENSE, 1, new int[] {1, 2, 2, 2, 2, 3}),
                 Arguments.of(Preset.WIDE, 1, new int[] {32}),
                 Arguments.of(Preset.WIDE, 3, new int[] {16, 32}),
-                Arguments.of(Preset.WIDE, 1, new int[] {16, 16, 16}));
+                Arguments.of(Preset.WIDE, 1, new int[] {16, 16, 16}),
+                Arguments.of(Preset.WIDE, 1, new int[] {20, 16}),
+                Arguments.of(Preset.WIDE, 1, new int[] {2, 1, 16, 16}));
     }
 
     @ParameterizedTest(name = "{0} {1}ch {2}")
@@ -94,15 +106,23 @@ class PresetTest {
 
     @Test
     void specsThatCannotWorkAreRefusedWithEveryReason() {
-        assertThatThrownBy(() -> ModelSpec.of(Preset.DEEP, 1, 1, 4, 4, 4, 4))
+        assertThatThrownBy(() -> ModelSpec.of(Preset.WIDE, 0, 1, 4, 4, 4, 16, 16))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("deep supports up to 3 spatial axes, found 4");
-        assertThatThrownBy(() -> ModelSpec.of(Preset.DEEP, 1, 1, 28, 5))
-                .hasMessageContaining("at least 8 long, found 5");
-        assertThatThrownBy(() -> ModelSpec.of(Preset.WIDE, 0, 1, 100))
-                .hasMessageContaining("channels must be at least 1, found 0");
-        assertThatThrownBy(() -> ModelSpec.of(Preset.WIDE, 1, 1, 100, 128))
-                .hasMessageContaining("multiple of 16, found 100");
+                .hasMessageContaining("channels must be at least 1, found 0")
+                .hasMessageContaining("wide supports up to 4 spatial axes, found 5");
+        assertThatThrownBy(() -> ModelSpec.of(Preset.DEEP, 1, 1, 2, 2, 2, 2, 2, 2, 2))
+                .hasMessageContaining("spatial shape must have 1-6 axes, found [2, 2, 2, 2, 2, 2, 2]");
+    }
+
+    @Test
+    void poolingPresetsKeepShortAxesWholeAndScaleTheOthers() {
+        // deep: the 5-long axis is pooled 5 -> 2 -> 1 and kept at 1; the 1-long axis is never pooled
+        assertThat(count(Preset.DEEP, 1, 5)).isEqualTo(count(Preset.DEEP, 1, 28));
+        // wide: only axes that are a multiple of 16 go to L/8; the 20-long one keeps its length in the latent
+        Autoencoder wide = Autoencoder.create(ModelSpec.of(Preset.WIDE, 1, 1, 20, 16));
+        long convolutions = 9L * (32 + 32 * 64 + 64 * 128 + 128 * 256 + 256 * 512) + (32 + 64 + 128 + 256 + 512);
+        long latent = 4L * 20 * 2;
+        assertThat(wide.parameterCount(NetworkPart.ENCODER)).isEqualTo(convolutions + 512 * latent + latent);
     }
 
     private static long count(Preset preset, int... shape) {

@@ -91,8 +91,8 @@ class ModelFitterTest {
 
     @Test
     void settingsRefuseDimensionsThePresetCannotBuild() {
-        assertThatThrownBy(() -> new FitSettings(Preset.DEEP, 4, 8, 10, 1e-3, 1, 4))
+        assertThatThrownBy(() -> new FitSettings(Preset.WIDE, 5, 8, 10, 1e-3, 1, 4))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("preset deep builds 1 to 3 dimensions, found 4");
+                .hasMessage("preset wide builds 1 to 4 dimensions, found 5");
     }
 }
