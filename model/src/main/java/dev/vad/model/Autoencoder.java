@@ -171,16 +171,26 @@ public final class Autoencoder {
         });
     }
 
-    /** Runs the inference branch up to {@code output} and reads it; the graph's arrays are freed at once. */
+    /**
+     * Runs the inference branch up to {@code output} and reads it. The graph's arrays, the output among them, serve
+     * the next call once the inference memory is in place (see {@link NetworkGraph#endInference()}); before that,
+     * the output is freed here.
+     */
     private <T> T infer(INDArray batch, String output, Function<INDArray, T> read) {
         checkShape(batch);
         INDArray input = batch.castTo(TYPE);
-        try (INDArray result = graph.sameDiff().outputSingle(Map.of(NetworkGraph.INPUT, input), output)) {
+        INDArray result = null;
+        try {
+            result = graph.sameDiff().outputSingle(Map.of(NetworkGraph.INPUT, input), output);
             return read.apply(result);
         } finally {
+            if (result != null && graph.inferenceMemory().isEmpty()) {
+                NativeArrays.release(result);
+            }
             if (input != batch) {
                 NativeArrays.release(input);
             }
+            graph.endInference();
         }
     }
 

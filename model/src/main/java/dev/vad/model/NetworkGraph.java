@@ -88,7 +88,30 @@ final class NetworkGraph {
      * @return how many arrays the step had left open (0 on the first call)
      */
     int endTrainingStep() {
-        InferenceSession session = gradientSession();
+        return endStep(gradientSession());
+    }
+
+    /**
+     * Ends this thread's inference call (reconstruction or loss) the same way, in the graph's own session: its
+     * arrays, the output included, serve the next call, so the output must have been read or copied by now.
+     *
+     * @return how many arrays the call had left open (0 on the first call)
+     */
+    int endInference() {
+        return endStep(sd.getSessions().get(Thread.currentThread().getId()));
+    }
+
+    /** This thread's step memory, once a training step has installed it. */
+    Optional<StepMemory> stepMemory() {
+        return memoryOf(gradientSession());
+    }
+
+    /** This thread's inference memory, once an inference call has installed it. */
+    Optional<StepMemory> inferenceMemory() {
+        return memoryOf(sd.getSessions().get(Thread.currentThread().getId()));
+    }
+
+    private static int endStep(InferenceSession session) {
         if (session == null) {
             return 0;
         }
@@ -99,9 +122,7 @@ final class NetworkGraph {
         return 0;
     }
 
-    /** This thread's step memory, once a training step has installed it. */
-    Optional<StepMemory> stepMemory() {
-        InferenceSession session = gradientSession();
+    private static Optional<StepMemory> memoryOf(InferenceSession session) {
         return session != null && session.getMmgr() instanceof StepMemory memory ? Optional.of(memory)
                 : Optional.empty();
     }

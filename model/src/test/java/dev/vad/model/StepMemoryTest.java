@@ -95,4 +95,28 @@ class StepMemoryTest {
         assertThat(reusing.reconstruct(Nd4j.ones(DataType.FLOAT, 2, 1, 8, 16)))
                 .isEqualTo(fresh.reconstruct(Nd4j.ones(DataType.FLOAT, 2, 1, 8, 16)));
     }
+
+    @Test
+    void inferenceCallsReuseTheirArraysAndHandBackCopiesThatStay() {
+        Autoencoder model = Autoencoder.create(ModelSpec.of(Preset.COMPACT, 1, 3, 4, 16, 16));
+        Autoencoder fresh = Autoencoder.create(ModelSpec.of(Preset.COMPACT, 1, 3, 4, 16, 16));
+        INDArray first = Nd4j.rand(DataType.FLOAT, 4, 1, 4, 16, 16);
+        INDArray second = Nd4j.rand(DataType.FLOAT, 4, 1, 4, 16, 16);
+        INDArray kept = model.reconstruct(first);
+        INDArray keptCopy = kept.dup();
+        for (int call = 0; call < 3; call++) {
+            model.reconstruct(second);
+        }
+        StepMemory memory = model.graph().inferenceMemory().orElseThrow();
+        long freshBefore = memory.freshAllocations();
+        INDArray again = model.reconstruct(first);
+        long freshInACall = memory.freshAllocations() - freshBefore;
+        double loss = model.loss(second);
+
+        assertThat(freshInACall).as("new arrays in a steady inference call").isZero();
+        assertThat(kept).as("a reconstruction the caller keeps is not overwritten by later calls")
+                .isEqualTo(keptCopy);
+        assertThat(again).isEqualTo(kept).isEqualTo(fresh.reconstruct(first));
+        assertThat(loss).isEqualTo(fresh.loss(second));
+    }
 }
