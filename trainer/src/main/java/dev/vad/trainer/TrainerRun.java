@@ -176,6 +176,7 @@ final class TrainerRun {
     /** A finite fit of the collected windows, keeping the best validated state; publishes it unless stopped. */
     private TrainerOutcome fitAndPublish() throws InterruptedException {
         int total = settings.fit().steps();
+        startClock();
         Optional<FiniteFit.Best> best = FiniteFit.run(session, total, settings.publishEverySteps(),
                 this::stopping, new FiniteFit.Listener() {
                     @Override
@@ -196,13 +197,18 @@ final class TrainerRun {
     }
 
     private void step(int total) {
+        startClock();
         stepped(session.step(), total);
     }
 
-    private void stepped(double loss, int total) {
+    /** Starts the clock of the training rate before the first step, so that the first step counts its own time. */
+    private void startClock() {
         if (startNanos == 0) {
             startNanos = System.nanoTime();
         }
+    }
+
+    private void stepped(double loss, int total) {
         double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
         double samplesPerSecond = session.samples() / seconds;
         metrics.stepped(settings.fit().batchWindows(), loss, session.learningRate(), samplesPerSecond);

@@ -80,6 +80,7 @@ class TrainerIT {
     @TempDir
     Path dir;
 
+    private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
     private KafkaBackend kafka;
     private KafkaClients clients;
 
@@ -124,6 +125,9 @@ class TrainerIT {
             WindowModel model = WindowModels.fromArtifact(a);
             assertThat(model.view().dimensions()).isEqualTo(a.header().dimensions());
         }
+        assertThat(progress.toString().lines().filter(l -> l.contains(" windows/s")))
+                .as("progress lines, the first step's rate counting its own time").isNotEmpty()
+                .allSatisfy(l -> assertThat(rate(l)).isPositive().isLessThan(10_000));
         long lastVersion = artifacts.get(artifacts.size() - 1).header().version();
         assertThat(committed("vad-trainer")).as("offsets of what was consumed are committed")
                 .isEqualTo(windows);
@@ -281,7 +285,13 @@ class TrainerIT {
         TrainerSettings settings = TrainerSettings.load(config, from, to, List.of(), true);
         config.validate();
         return new TrainerService(settings, clients, registry, Clock.systemUTC(),
-                new ProgressLine(new PrintStream(new ByteArrayOutputStream()), false));
+                new ProgressLine(new PrintStream(progress, true), false));
+    }
+
+    /** The windows per second a progress line shows. */
+    private static double rate(String line) {
+        String[] words = line.substring(0, line.indexOf(" windows/s")).split(" ");
+        return Double.parseDouble(words[words.length - 1]);
     }
 
     private static TrainerOutcome run(TrainerService service) {
