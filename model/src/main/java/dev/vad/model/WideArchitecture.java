@@ -7,8 +7,9 @@ import dev.vad.model.nd.ConvGeometry;
  * 256→512 with max pooling by 2 between them, global max pooling, a dense latent of {@code 4 x prod(L/8)} units
  * (1,024 for 128x128), all SELU with LeCun-normal weights; the decoder reshapes the latent to 4 channels at
  * {@code L/8}, then convolutions 4→512, up-sample, →256, up-sample, →128, up-sample, →64, →32 (SELU) and →C
- * (sigmoid). 1-6 axes: those that are a multiple of 16 are pooled and up-sampled as above (the latent at
- * {@code L/8}); any other axis keeps its length through the network, the latent included.
+ * (sigmoid). 1-4 axes ({@link Preset#WIDE} says why no more): those that are a multiple of 16 are pooled and
+ * up-sampled as above (the latent at {@code L/8}); any other axis keeps its length through the network, the latent
+ * included.
  */
 final class WideArchitecture implements Architecture {
     private static final long[] ENCODER = {32, 64, 128, 256, 512};

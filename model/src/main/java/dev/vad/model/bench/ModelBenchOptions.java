@@ -16,15 +16,15 @@ import java.util.List;
  * @param width            frame width in pixels (default 64)
  * @param threads          native threads of both engines (default 2)
  * @param warmUpIterations untimed steps first (default 3)
- * @param warmUpSeconds    ... and untimed steps until this long has passed too (default 10): the JVM compiles the
- *                         engine's own code while it runs, which takes far longer than three steps of a small model
+ * @param warmUpSeconds    untimed steps also until this many seconds have passed (default 10): the JVM compiles
+ *                         the engine's own code while it runs, far longer than three steps of a small model take
  * @param timedIterations  steps per timed run (default 10)
  * @param repeats          timed runs; the median is reported (default 3)
  * @param seed             seed of the parameters and the batch (default 42)
  */
 public record ModelBenchOptions(BenchMode mode, List<Preset> presets, List<Integer> dimensions, int batch,
-        int frames, int height, int width, int threads, int warmUpIterations, double warmUpSeconds, int timedIterations,
-        int repeats, long seed) {
+        int frames, int height, int width, int threads, int warmUpIterations, double warmUpSeconds,
+        int timedIterations, int repeats, long seed) {
 
     public ModelBenchOptions {
         presets = List.copyOf(presets);
