@@ -174,13 +174,9 @@ class TrainerIT {
     @Test
     void aReplayedTimeRangeGivesAModelWhoseLineageIsThatRange() throws Exception {
         ingest(120);
-        Thread.sleep(20);
-        Instant from = Instant.now();
-        Thread.sleep(20);
+        Instant from = instantBetweenRecords();
         ingest(160);
-        Thread.sleep(20);
-        Instant to = Instant.now();
-        Thread.sleep(20);
+        Instant to = instantBetweenRecords();
         ingest(120);
         int partition = endOffsets().entrySet().stream().filter(e -> e.getValue() > 0).findFirst().orElseThrow()
                 .getKey();
@@ -286,6 +282,20 @@ class TrainerIT {
         config.validate();
         return new TrainerService(settings, clients, registry, Clock.systemUTC(),
                 new ProgressLine(new PrintStream(progress, true), false));
+    }
+
+    /**
+     * A millisecond later than every record published so far and earlier than every record published after this
+     * returns: the clock is waited past the present millisecond, then past the one returned.
+     */
+    private static Instant instantBetweenRecords() {
+        long published = System.currentTimeMillis();
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                .until(() -> System.currentTimeMillis() > published);
+        long between = System.currentTimeMillis();
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                .until(() -> System.currentTimeMillis() > between);
+        return Instant.ofEpochMilli(between);
     }
 
     /** The windows per second a progress line shows. */
