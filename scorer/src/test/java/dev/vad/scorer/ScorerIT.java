@@ -134,7 +134,8 @@ class ScorerIT {
 
         ScorerService second = scorer(Map.of());
         CompletableFuture<ScorerOutcome> rerun = CompletableFuture.supplyAsync(() -> run(second), executor);
-        Thread.sleep(3_000);
+        await().during(Duration.ofSeconds(3)).atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                .until(() -> scores().size() == 80);
         second.close();
         assertThat(rerun.get(60, TimeUnit.SECONDS).windows()).as("a restart scores nothing twice").isZero();
         assertThat(scores()).hasSize(80);
@@ -202,7 +203,7 @@ class ScorerIT {
         CompletableFuture<ScorerOutcome> runA = CompletableFuture.supplyAsync(() -> run(a), executor);
         CompletableFuture<ScorerOutcome> runB = CompletableFuture.supplyAsync(() -> run(b), executor);
         await().atMost(PATIENCE).until(() -> scores().size() >= 120);
-        Thread.sleep(1_000);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> committed() == 120);
         a.close();
         b.close();
         long byA = runA.get(60, TimeUnit.SECONDS).windows();
