@@ -20,6 +20,7 @@ import dev.vad.ingest.source.SourceKind;
 import dev.vad.ingest.source.SyntheticSource;
 import dev.vad.ingest.synthetic.InjectedAnomaly;
 import dev.vad.ingest.synthetic.SyntheticScene;
+import dev.vad.model.Preset;
 import dev.vad.scorer.ScorerService;
 import dev.vad.scorer.viewer.LiveViewer;
 import dev.vad.scorer.ScorerSettings;
@@ -58,6 +59,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+    private static final int WINDOW_FRAMES = 8;
 
     @Spec
     CommandSpec spec;
@@ -128,8 +130,8 @@ final class DemoCommand implements Callable<Integer> {
     /** The three services' settings: the user's flags over the demo's choices, and every problem found. */
     private Plan plan(Map<String, String> given, String bootstrap, int portBase) {
         ConfigReader ingestConfig = reader(given, bootstrap, Map.of("width", "64", "height", "64",
-                "window-frames", "8", "realtime", given.getOrDefault("realtime", "true"),
-                "metrics-port", port(portBase, 0)));
+                "window-frames", Integer.toString(WINDOW_FRAMES), "stride-frames", strideFrames(given),
+                "realtime", given.getOrDefault("realtime", "true"), "metrics-port", port(portBase, 0)));
         IngestSettings ingest = IngestSettings.load(ingestConfig, List.of(given.getOrDefault("source", "synthetic:")),
                 List.of(), kafka.properties, true);
         ConfigReader trainerConfig = reader(given, bootstrap, Map.of("mode", "fit-then-freeze",
@@ -144,6 +146,20 @@ final class DemoCommand implements Callable<Integer> {
             r.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
         }
         return new Plan(ingest, trainer, scorer, problems);
+    }
+
+    /**
+     * Frames between window starts: a window's length for an autoencoder; for a predicting preset the frames it
+     * predicts, so that windows overlap by its context and every frame is predicted once.
+     */
+    private static String strideFrames(Map<String, String> given) {
+        int context;
+        try {
+            context = Preset.fromId(given.getOrDefault("preset", Preset.COMPACT.id())).contextFrames();
+        } catch (IllegalArgumentException e) {
+            context = 0; // the trainer's settings report the unknown name
+        }
+        return Integer.toString(context > 0 && context < WINDOW_FRAMES ? WINDOW_FRAMES - context : WINDOW_FRAMES);
     }
 
     /** What the demo runs. */

@@ -31,10 +31,26 @@ public record EvalSettings(FitSettings fit, int width, int height, int windowFra
 
     /** Reads every setting, recording each problem in {@code config} (call {@link ConfigReader#validate()}). */
     public static EvalSettings load(ConfigReader config) {
-        return new EvalSettings(FitSettings.load(config, 2000, 1e-3), config.integer("width", 96, 8, 1024),
-                config.integer("height", 64, 8, 1024), config.integer("window-frames", 8, 1, 256),
+        FitSettings fit = FitSettings.load(config, 2000, 1e-3);
+        int context = fit.preset().contextFrames();
+        int windowFrames = config.integer("window-frames", 8, 1, 256);
+        if (windowFrames <= context) {
+            config.problem("window-frames", config.found("window-frames"), "more than " + context
+                    + " for preset " + fit.preset().id() + " (it predicts each frame from the " + context
+                    + " before it)");
+        }
+        return new EvalSettings(fit, config.integer("width", 96, 8, 1024),
+                config.integer("height", 64, 8, 1024), windowFrames,
                 config.integer("train-stride", 2, 1, 256), config.integer("validate-every", 100, 1, 1_000_000),
                 config.integer("train-clips", 1_000, 1, 1_000_000), config.integer("test-clips", 1_000, 1, 1_000_000));
+    }
+
+    /**
+     * Frames between test windows: a window's length for an autoencoder; for a predicting model its predicted
+     * frames, so that every frame after a clip's first context frames is predicted once.
+     */
+    int scoreStride() {
+        return windowFrames - fit.preset().contextFrames();
     }
 
     /** A training session for {@code model} with the trainer's replay settings. */

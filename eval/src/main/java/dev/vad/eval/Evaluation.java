@@ -54,7 +54,7 @@ public final class Evaluation {
         List<ClipScores> scores = new ArrayList<>();
         for (Clip clip : data.testing()) {
             List<FrameWindow> windows = ClipWindows.of(clip, settings.width(), settings.height(),
-                    settings.windowFrames(), settings.windowFrames());
+                    settings.windowFrames(), settings.scoreStride());
             scores.add(clipScores(clip, scorer.score(windows, 0)));
             progress.scored(clip.name(), scores.size(), data.testing().size());
         }
@@ -95,7 +95,10 @@ public final class Evaluation {
                 session.trainingWindows(), session.validationWindows());
     }
 
-    /** A test clip's per-frame calibrated scores, from the score records of its windows. */
+    /**
+     * A test clip's per-frame calibrated scores, from the score records of its windows. The frames before the first
+     * scored one (the context of a predicting model's first prediction) take its score, as in the papers.
+     */
     static ClipScores clipScores(Clip clip, Iterable<ScoreRecord> records) {
         int frames = clip.frames().size();
         double[] scores = new double[frames];
@@ -107,6 +110,13 @@ public final class Evaluation {
                     scores[at] = frame.calibratedScore();
                 }
             }
+        }
+        int first = 0;
+        while (first < frames && Double.isNaN(scores[first])) {
+            first++;
+        }
+        if (first < frames) {
+            Arrays.fill(scores, 0, first, scores[first]);
         }
         for (int i = 0; i < frames; i++) {
             if (Double.isNaN(scores[i])) {

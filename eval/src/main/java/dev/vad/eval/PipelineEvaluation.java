@@ -67,7 +67,7 @@ public final class PipelineEvaluation {
             started = System.nanoTime();
             long testFrom = endOffset(clients, common.get("topic-frames"));
             for (Clip clip : data.testing()) {
-                ingest(clip, settings.windowFrames(), common, kafka, clients, registry);
+                ingest(clip, settings.scoreStride(), common, kafka, clients, registry);
             }
             score(common, testFrom, kafka, clients, registry);
             Map<String, List<ScoreRecord>> byClip = scoreRecords(clients, common.get("topic-scores") + ".rescore");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vad.model.Preset;
+import dev.vad.model.fit.FitSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,17 +28,7 @@ class EvaluationTest {
         List<String> progress = new ArrayList<>();
 
         Evaluation.Outcome outcome = Evaluation.run(LabelledDatasets.read("ucsd-ped2", root), settings,
-                new Evaluation.Progress() {
-                    @Override
-                    public void trained(int step, int steps, double loss) {
-                        progress.add("step " + step);
-                    }
-
-                    @Override
-                    public void scored(String clip, int done, int total) {
-                        progress.add("clip " + clip);
-                    }
-                });
+                recording(progress));
         List<Path> files = EvalOutput.write(outcome, root.resolve("out"));
 
         EvalReport report = outcome.report();
@@ -58,5 +50,41 @@ class EvaluationTest {
         assertThat(ImageIO.read(root.resolve("out/roc.png").toFile()).getWidth()).isEqualTo(560);
         assertThat(ImageIO.read(root.resolve("out/clip-01.png").toFile()).getWidth()).isEqualTo(900);
         assertThat(Files.readAllLines(root.resolve("out/frame_scores.csv"))).hasSize(1 + 2 * GeneratedDataset.FRAMES);
+    }
+
+    @Test
+    void aPredictingModelScoresEveryFrameAfterItsContextOnceAndTheContextTakesTheFirstScore() throws IOException {
+        GeneratedDataset.write(root);
+        EvalSettings base = GeneratedDataset.settings();
+        EvalSettings settings = new EvalSettings(new FitSettings(Preset.FUTURE, 3, 2, 60, 3e-3, 42, 8),
+                base.width(), base.height(), 6, 1, 20, 10, 10);
+
+        Evaluation.Outcome outcome = Evaluation.run(LabelledDatasets.read("ucsd-ped2", root), settings,
+                recording(new ArrayList<>()));
+
+        assertThat(settings.scoreStride()).isEqualTo(2);
+        assertThat(outcome.scores()).hasSize(2).allSatisfy(clip -> {
+            double[] online = clip.online();
+            assertThat(online).hasSize(GeneratedDataset.FRAMES).doesNotContain(Double.NaN);
+            assertThat(online[0]).isEqualTo(online[4]);
+            assertThat(online[3]).isEqualTo(online[4]);
+            assertThat(online[5]).isNotEqualTo(online[4]);
+        });
+        assertThat(outcome.report().frameAucPaper()).as("the cart's frames are not predictable from the scene")
+                .isGreaterThan(0.9);
+    }
+
+    private static Evaluation.Progress recording(List<String> progress) {
+        return new Evaluation.Progress() {
+            @Override
+            public void trained(int step, int steps, double loss) {
+                progress.add("step " + step);
+            }
+
+            @Override
+            public void scored(String clip, int done, int total) {
+                progress.add("clip " + clip);
+            }
+        };
     }
 }

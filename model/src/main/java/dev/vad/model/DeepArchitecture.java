@@ -34,7 +34,11 @@ final class DeepArchitecture implements Architecture {
         return b.sigmoid(b.conv(h, input.channels(), ConvGeometry.uniform(n, 3, 1, 1)));
     }
 
-    private static ConvGeometry doubling(long[] in, long[] target) {
+    /**
+     * A transposed convolution (kernel 3) from {@code in} to {@code target} per axis: doubling ({@code 2L}, stride
+     * 2, padding 1, output padding 1), doubling plus one ({@code 2L+1}, padding 0) or keeping the length (stride 1).
+     */
+    static ConvGeometry doubling(long[] in, long[] target) {
         int n = in.length;
         int[] kernel = new int[n];
         int[] stride = new int[n];

@@ -6,6 +6,7 @@ import dev.vad.model.nd.NdTransposedConvolution;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.factory.Nd4j;
@@ -151,7 +152,6 @@ final class GraphBuilder {
         return x.with(sd.nn().sigmoid(x.value()));
     }
 
-    /** Max pooling by 2 along every axis (1-3 axes), dropping a last odd element like PyTorch. */
     /** Max pooling by 2 along the {@code pooled} axes. */
     FeatureMap maxPool(FeatureMap x, boolean[] pooled) {
         return Pooling.maxPool(sd, x, pooled);
@@ -168,6 +168,59 @@ final class GraphBuilder {
     /** Nearest-neighbour up-sampling by 2 along the {@code scaled} axes. */
     FeatureMap upsample(FeatureMap x, boolean[] scaled) {
         return Pooling.upsample(sd, x, scaled);
+    }
+
+    /** {@code a} and {@code b} (same lengths) as one map, {@code a}'s channels first. */
+    FeatureMap concatChannels(FeatureMap a, FeatureMap b) {
+        if (!Arrays.equals(a.lengths(), b.lengths())) {
+            throw new IllegalArgumentException("cannot concatenate " + a + " and " + b + ": lengths differ");
+        }
+        return new FeatureMap(sd.concat(1, a.value(), b.value()), a.channels() + b.channels(), a.lengths());
+    }
+
+    /**
+     * For windows {@code [n, C, T, H, W]}: the {@code context} frames before each frame {@code t >= context},
+     * stacked as channels ({@code c * context + k} holds channel c of frame {@code t - context + k}), as one 2D
+     * batch {@code [(T - context) * n, C * context, H, W]} ordered by {@code t}, then by window.
+     */
+    FeatureMap contextStacks(FeatureMap window, int context) {
+        long[] l = requireWindow(window, context);
+        long channels = window.channels() * context;
+        SDVariable[] stacks = new SDVariable[Math.toIntExact(l[0] - context)];
+        for (int t = context; t < l[0]; t++) {
+            SDVariable frames = window.value().get(SDIndex.all(), SDIndex.all(), SDIndex.interval(t - context, t),
+                    SDIndex.all(), SDIndex.all());
+            stacks[t - context] = sd.reshape(frames, -1, channels, l[1], l[2]);
+        }
+        SDVariable batch = stacks.length == 1 ? stacks[0] : sd.concat(0, stacks);
+        return new FeatureMap(batch, channels, new long[] {l[1], l[2]});
+    }
+
+    /**
+     * The windows {@code [n, C, T, H, W]} with every frame from {@code context} on replaced by its prediction, a
+     * batch {@code [(T - context) * n, C, H, W]} in {@link #contextStacks}' order; the first {@code context} frames
+     * pass through unchanged.
+     */
+    FeatureMap predictedWindow(FeatureMap window, FeatureMap predictions, int context) {
+        long[] l = requireWindow(window, context);
+        long c = window.channels();
+        if (predictions.channels() != c || !Arrays.equals(predictions.lengths(), new long[] {l[1], l[2]})) {
+            throw new IllegalArgumentException("predictions " + predictions + " do not fit window " + window);
+        }
+        SDVariable byFrame = sd.reshape(predictions.value(), l[0] - context, -1, c, l[1], l[2]);
+        SDVariable predicted = sd.permute(byFrame, 1, 2, 0, 3, 4);
+        SDVariable kept = window.value().get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0, context),
+                SDIndex.all(), SDIndex.all());
+        return window.with(sd.concat(2, kept, predicted));
+    }
+
+    private static long[] requireWindow(FeatureMap window, int context) {
+        long[] l = window.lengths();
+        if (l.length != 3 || l[0] <= context) {
+            throw new IllegalArgumentException("prediction from " + context + " frames needs a window (T, H, W)"
+                    + " of more than " + context + " frames, found " + window);
+        }
+        return l;
     }
 
     FeatureMap flatten(FeatureMap x) {

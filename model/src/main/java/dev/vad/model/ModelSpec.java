@@ -41,6 +41,11 @@ public record ModelSpec(Preset preset, int channels, List<Integer> spatialShape,
             problems.add(preset.id() + " supports up to " + preset.maxDimensions() + " spatial axes, found "
                     + spatialShape.size());
         }
+        int context = preset == null ? 0 : preset.contextFrames();
+        if (context > 0 && (spatialShape.size() != 3 || spatialShape.get(0) <= context)) {
+            problems.add(preset.id() + " predicts each frame from the " + context + " before it and takes a window"
+                    + " (frames, height, width) of more than " + context + " frames, found " + spatialShape);
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid model spec: " + String.join("; ", problems));
         }

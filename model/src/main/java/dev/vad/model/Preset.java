@@ -19,7 +19,12 @@ public enum Preset {
      * 256 and 512 channels give it 85 million parameters in 5D (a process training it on one 5D example peaked at
      * 13 GB resident) and about three times that in 6D.
      */
-    WIDE(new WideArchitecture(), 4);
+    WIDE(new WideArchitecture(), 4),
+    /**
+     * Future-frame prediction: a 2D U-Net predicts each frame of a 3D window from the four before it (see
+     * {@link FutureArchitecture}); 3D only.
+     */
+    FUTURE(new FutureArchitecture(), 3);
 
     private final Architecture architecture;
     private final int maxDimensions;
@@ -27,6 +32,16 @@ public enum Preset {
     Preset(Architecture architecture, int maxDimensions) {
         this.architecture = architecture;
         this.maxDimensions = maxDimensions;
+    }
+
+    /** Leading frames of a window this preset predicts from rather than reconstructs (0 for autoencoders). */
+    public int contextFrames() {
+        return architecture.contextFrames();
+    }
+
+    /** Fewest spatial axes this preset takes: 3 for a predicting preset, else 1. */
+    public int minDimensions() {
+        return contextFrames() > 0 ? 3 : 1;
     }
 
     /** Most spatial axes this preset takes. */
@@ -47,7 +62,7 @@ public enum Preset {
             }
         }
         throw new IllegalArgumentException("unknown model preset '" + id
-                + "', expected one of compact, compact32, deep, simple, dense, wide");
+                + "', expected one of compact, compact32, deep, simple, dense, wide, future");
     }
 
     Architecture architecture() {

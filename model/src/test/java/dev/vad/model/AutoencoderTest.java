@@ -19,8 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class AutoencoderTest {
 
+    /** 2D frames; {@code future} takes 3D windows only and is in the every-view test below. */
     @ParameterizedTest
-    @EnumSource(Preset.class)
+    @EnumSource(value = Preset.class, names = "FUTURE", mode = EnumSource.Mode.EXCLUDE)
     void savedModelReconstructsBitForBitAfterLoading(Preset preset) {
         int[] shape = preset == Preset.WIDE ? new int[] {16, 16} : new int[] {12, 16};
         Autoencoder model = Autoencoder.create(ModelSpec.of(preset, 1, 5, shape));
@@ -53,15 +54,17 @@ class AutoencoderTest {
     }
 
     static Stream<Arguments> presetsAndViews() {
-        return Arrays.stream(Preset.values()).flatMap(preset -> IntStream.rangeClosed(1, preset.maxDimensions())
+        return Arrays.stream(Preset.values()).flatMap(preset -> IntStream.rangeClosed(preset.minDimensions(),
+                        preset.maxDimensions())
                 .mapToObj(dimensions -> Arguments.of(preset, dimensions)));
     }
 
     @ParameterizedTest(name = "{0} {1}D")
     @MethodSource("presetsAndViews")
     void everyPresetTrainsSavesLoadsAndInfersBitExactlyInEveryView(Preset preset, int dimensions) {
-        WindowView view = WindowView.natural(dimensions, 4, 8, 8);
-        INDArray batch = view.toView(SyntheticScenes.windows(9, 2, 4, 8, 8));
+        int frames = Math.max(4, preset.contextFrames() + 2);
+        WindowView view = WindowView.natural(dimensions, frames, 8, 8);
+        INDArray batch = view.toView(SyntheticScenes.windows(9, 2, frames, 8, 8));
         int[] shape = view.spatialShape().stream().mapToInt(Integer::intValue).toArray();
         Autoencoder model = Autoencoder.create(ModelSpec.of(preset, 1, 5, shape));
         assertThat(model.fit(batch)).isFinite().isPositive();

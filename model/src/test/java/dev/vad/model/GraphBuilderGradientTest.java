@@ -65,6 +65,18 @@ class GraphBuilderGradientTest {
         });
     }
 
+    @Test
+    void futureFramePredictionFromContextStacksWithASkipConnection() {
+        check(new long[] {2, 2, 4, 5, 6}, (b, x) -> {
+            FeatureMap stacks = b.contextStacks(x, 2);
+            FeatureMap h = b.maxPool(b.selu(b.conv(stacks, 3, ConvGeometry.uniform(2, 3, 1, 1))), all(2));
+            h = b.transposedConv(h, 2, DeepArchitecture.doubling(h.lengths(), stacks.lengths()));
+            FeatureMap predicted = b.sigmoid(b.conv(b.batchNorm(b.concatChannels(h, stacks)), 2,
+                    ConvGeometry.uniform(2, 1, 1, 0)));
+            return b.predictedWindow(x, predicted, 2);
+        });
+    }
+
     private static boolean[] all(int axes) {
         boolean[] flags = new boolean[axes];
         java.util.Arrays.fill(flags, true);

@@ -68,6 +68,28 @@ class LearningTest {
         assertThat(train(model, train, heldOut, steps, 8)).isLessThan(bound);
     }
 
+    /**
+     * {@code future} on 6-frame windows: its prediction error on the two predicted frames of held-out windows must
+     * fall well below predicting them by the training frames' mean, and below copying the frame before.
+     */
+    @Test
+    void futurePredictsHeldOutFramesBetterThanTheMeanAndThanTheFrameBefore() {
+        INDArray train = SyntheticScenes.windows(9, 128, 6, 16, 16);
+        INDArray heldOut = SyntheticScenes.windows(10, 32, 6, 16, 16);
+        Autoencoder model = Autoencoder.create(ModelSpec.of(Preset.FUTURE, 1, 11, 6, 16, 16).withLearningRate(3e-3));
+        INDArray predicted = heldOut.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(4, 6)).dup();
+        INDArray before = heldOut.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(3, 5)).dup();
+        double mean = SyntheticScenes.meanBaseline(train.get(NDArrayIndex.all(), NDArrayIndex.all(),
+                NDArrayIndex.interval(4, 6)), predicted);
+        double copy = predicted.squaredDistance(before) / predicted.length();
+        train(model, train, heldOut, 300, 8);
+        INDArray prediction = model.reconstruct(heldOut).get(NDArrayIndex.all(), NDArrayIndex.all(),
+                NDArrayIndex.interval(4, 6)).dup();
+        double error = predicted.squaredDistance(prediction) / predicted.length();
+        LOG.info("future: prediction MSE {}, mean baseline {}, copy of the frame before {}", error, mean, copy);
+        assertThat(error).isLessThan(0.5 * mean).isLessThan(copy);
+    }
+
     static double train(Autoencoder model, INDArray train, INDArray heldOut, int steps, int batchSize) {
         double baseline = SyntheticScenes.meanBaseline(train, heldOut);
         double before = model.loss(heldOut);

@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Scores batches of windows with one model version. Per frame: the mean squared reconstruction error and the error
+ * Scores batches of windows with one model version. Per scored frame (every frame of a window for an autoencoder,
+ * the frames after the context for a predicting model): the mean squared reconstruction error and the error
  * of its worst patch, each calibrated causally against the stream's history ({@link StreamState}); the frame's
  * calibrated score is the larger of the two, so a small object and a frame-wide change both stand out. With the
  * scene-change guard on, a high frame whose error is spread over the whole frame (mean at least a set share of
@@ -72,6 +73,7 @@ final class WindowScorer {
         stream.use(model);
         EpisodeTracker.ModelRef ref = model.ref();
         FrameErrors.FrameError[] errors = r.frameErrors(index);
+        int first = model.model().firstScoredFrame();
         List<FrameScore> frames = new ArrayList<>(errors.length);
         List<AnomalyEvent> events = new ArrayList<>();
         double windowScore = Double.NEGATIVE_INFINITY;
@@ -88,8 +90,8 @@ final class WindowScorer {
             boolean global = settings.sceneChangeGuard() && high
                     && zMean >= settings.calibration().threshold()
                     && mean >= settings.sceneChangeShare() * patch;
-            long frame = w.frameIndices()[f];
-            long capture = w.captureTimesMicros()[f];
+            long frame = w.frameIndices()[first + f];
+            long capture = w.captureTimesMicros()[first + f];
             stream.anomalies().accept(frame, capture, global ? 0 : calibrated, ref, nowMicros).ifPresent(events::add);
             stream.sceneChanges().accept(frame, capture, global ? calibrated : 0, ref, nowMicros)
                     .ifPresent(events::add);

@@ -52,24 +52,30 @@ class WindowScorerTest {
 
     /** Window {@code n} of a stream: noise on a dark background, a faint bar; optionally altered frames. */
     private static FrameWindow window(String stream, long n, int brighten, int[] square) {
+        return window(stream, n, T, brighten, square, 0);
+    }
+
+    /** A window of {@code frames} frames, the square (if any) in the frames from {@code squareFrom} on. */
+    private static FrameWindow window(String stream, long n, int frames, int brighten, int[] square,
+                                      int squareFrom) {
         SplittableRandom random = new SplittableRandom(n * 31 + stream.hashCode());
-        byte[] pixels = new byte[T * SIDE * SIDE];
-        for (int f = 0; f < T; f++) {
+        byte[] pixels = new byte[frames * SIDE * SIDE];
+        for (int f = 0; f < frames; f++) {
             for (int y = 0; y < SIDE; y++) {
                 for (int x = 0; x < SIDE; x++) {
                     int v = 40 + random.nextInt(6) + (x == 5 ? 30 : 0) + brighten;
-                    if (square != null && x >= square[0] && x < square[0] + 5 && y >= square[1] && y < square[1] + 5) {
+                    if (square != null && f >= squareFrom && x >= square[0] && x < square[0] + 5 && y >= square[1] && y < square[1] + 5) {
                         v = 250;
                     }
                     pixels[(f * SIDE + y) * SIDE + x] = (byte) Math.min(255, v);
                 }
             }
         }
-        long[] frames = new long[T];
-        for (int f = 0; f < T; f++) {
-            frames[f] = n * T + f;
+        long[] indices = new long[frames];
+        for (int f = 0; f < frames; f++) {
+            indices[f] = n * frames + f;
         }
-        return new FrameWindow(stream, n, frames, frames.clone(), TimestampKind.STREAM_TIME, 0, false, SIDE, SIDE,
+        return new FrameWindow(stream, n, indices, indices.clone(), TimestampKind.STREAM_TIME, 0, false, SIDE, SIDE,
                 PixelFormat.GRAY8, pixels);
     }
 
@@ -114,6 +120,34 @@ class WindowScorerTest {
         assertThat(after).extracting(AnomalyEvent::phase).containsExactly(AnomalyEvent.Phase.END);
         assertThat(after.get(0).lastFrameIndex()).as("the episode ends at its last high frame, on or after the"
                 + " square's").isBetween(411L, 430L);
+    }
+
+    @Test
+    void aPredictingModelScoresTheFramesAfterItsContextUnderTheirOwnIndices() {
+        int frames = 6;
+        List<FrameWindow> normal = new ArrayList<>();
+        for (int n = 0; n < 40; n++) {
+            normal.add(window("s", n, frames, 0, null, 0));
+        }
+        FitSettings fit = new FitSettings(Preset.FUTURE, 3, 2, 150, 3e-3, 3, 4);
+        WindowModel fitted = ModelFitter.create(normal.get(0), fit);
+        ModelFitter.Fitted result = ModelFitter.fit(fitted, normal.subList(0, 32), normal.subList(32, 40), fit,
+                (step, loss) -> { });
+        ModelHeader header = new ModelHeader("f", 1, "future", 3, "t,h,w", new int[] {1, frames, SIDE, SIDE},
+                frames, SIDE, SIDE, PixelFormat.GRAY8, fitted.normalisation(), new TreeMap<>(Map.of("patch", "4")),
+                3, List.of(), result.calibration(), new TreeMap<>(), 0);
+        ActiveModel future = ActiveModel.of(ModelArtifacts.pack(fitted.network(), header));
+        WindowScorer scorer = new WindowScorer(settings());
+
+        ScoredWindow plain = scorer.score(future, List.of(window("s", 100, frames, 0, null, 0)), 1).get(0);
+        ScoredWindow odd = scorer.score(future, List.of(window("s", 101, frames, 0, new int[] {8, 8}, 5)), 2).get(0);
+
+        assertThat(fitted.firstScoredFrame()).isEqualTo(4);
+        assertThat(plain.score().frames()).extracting(f -> f.frameIndex()).containsExactly(604L, 605L);
+        assertThat(plain.score().state()).isEqualTo(ScoreState.NORMAL);
+        assertThat(odd.score().frames()).extracting(f -> f.frameIndex()).containsExactly(610L, 611L);
+        assertThat(odd.score().frames().get(0).calibratedScore()).isLessThan(odd.score().threshold());
+        assertThat(odd.score().frames().get(1).calibratedScore()).isGreaterThan(odd.score().threshold());
     }
 
     @Test

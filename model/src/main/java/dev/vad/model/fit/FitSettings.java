@@ -20,9 +20,9 @@ public record FitSettings(Preset preset, int dimensions, int batchWindows, int s
                           int patch) {
 
     public FitSettings {
-        if (dimensions < 1 || dimensions > preset.maxDimensions()) {
-            throw new IllegalArgumentException("preset " + preset.id() + " builds 1 to " + preset.maxDimensions()
-                    + " dimensions, found " + dimensions);
+        if (dimensions < preset.minDimensions() || dimensions > preset.maxDimensions()) {
+            throw new IllegalArgumentException("preset " + preset.id() + " builds " + preset.minDimensions() + " to "
+                    + preset.maxDimensions() + " dimensions, found " + dimensions);
         }
         if (batchWindows < 1 || steps < 0 || !(learningRate > 0) || patch < 1) {
             throw new IllegalArgumentException("fitting needs batchWindows >= 1, steps >= 0, learningRate > 0 and"
@@ -51,6 +51,11 @@ public record FitSettings(Preset preset, int dimensions, int batchWindows, int s
             config.problem("model", config.found("model"), "at most conv" + preset.maxDimensions() + "d for preset "
                     + preset.id());
             dimensions = preset.maxDimensions();
+        }
+        if (dimensions < preset.minDimensions()) {
+            config.problem("model", config.found("model"), "conv" + preset.minDimensions() + "d for preset "
+                    + preset.id() + " (it predicts frames of a window from the frames before them)");
+            dimensions = preset.minDimensions();
         }
         return new FitSettings(preset, dimensions, config.integer("batch-windows", 8, 1, 4096),
                 config.integer("steps", defaultSteps, 1, 100_000_000),

@@ -7,6 +7,7 @@ import dev.vad.model.NativeArrays;
 import dev.vad.model.WindowTensor;
 import dev.vad.model.WindowView;
 import dev.vad.model.score.FrameErrors;
+import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -81,6 +82,14 @@ public final class WindowModel {
         return patch;
     }
 
+    /**
+     * The first frame of a window the model scores: 0 for an autoencoder, the number of context frames for a
+     * predicting network (the frames it predicts from come back unchanged and are not scored).
+     */
+    public int firstScoredFrame() {
+        return network.spec().preset().contextFrames();
+    }
+
     /** Input and reconstruction of a batch of windows, {@code [n, C, T, H, W]} each; close it to free them. */
     public final class Reconstructed implements AutoCloseable {
 
@@ -102,9 +111,15 @@ public final class WindowModel {
             return WindowTensor.errorMap(input, output, index);
         }
 
-        /** Per-frame mean and worst-patch errors of window {@code index}. */
+        /**
+         * Per-frame mean and worst-patch errors of the scored frames of window {@code index}, from
+         * {@link #firstScoredFrame()} on.
+         */
         public FrameErrors.FrameError[] frameErrors(int index) {
-            return FrameErrors.of(errorMap(index), view.frames(), view.height(), view.width(), patch);
+            FrameErrors.FrameError[] all = FrameErrors.of(errorMap(index), view.frames(), view.height(),
+                    view.width(), patch);
+            int first = firstScoredFrame();
+            return first == 0 ? all : Arrays.copyOfRange(all, first, all.length);
         }
 
         /** Reconstructed pixels of window {@code index}, in the window's byte layout. */
