@@ -41,16 +41,16 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "KIND", description = "conv2d, conv3d, ... conv6d (default conv3d).")
     String model;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "Network design (default compact).")
+    @Option(names = "--preset", paramLabel = "NAME", description = "Network design (default future).")
     String preset;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default eval-out).")
     String out;
 
-    @Option(names = "--width", paramLabel = "PX", description = "Frame width (default 96).")
+    @Option(names = "--width", paramLabel = "PX", description = "Frame width (default 144).")
     String width;
 
-    @Option(names = "--height", paramLabel = "PX", description = "Frame height (default 64).")
+    @Option(names = "--height", paramLabel = "PX", description = "Frame height (default 96).")
     String height;
 
     @Option(names = "--window-frames", paramLabel = "N", description = "Frames per window (default 8).")
@@ -59,14 +59,21 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--train-stride", paramLabel = "N", description = "Frames between training windows (default 2).")
     String trainStride;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Training steps (default 2000).")
+    @Option(names = "--steps", paramLabel = "N", description = "Training steps (default 1600).")
     String steps;
 
-    @Option(names = "--batch-windows", paramLabel = "N", description = "Windows per training step (default 8).")
+    @Option(names = "--batch-windows", paramLabel = "N", description = "Windows per training step (default 2).")
     String batchWindows;
 
     @Option(names = "--learning-rate", paramLabel = "RATE", description = "Adam learning rate (default 0.001).")
     String learningRate;
+
+    @Option(names = "--smoothing-frames", paramLabel = "N",
+            description = "Average each frame's calibrated score over the clip's last N scored frames (default 1).")
+    String smoothingFrames;
+
+    @Option(names = "--patch", paramLabel = "PX", description = "Side of the localised score's patches (default 12).")
+    String patch;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed (default 42).")
     String seed;

@@ -35,6 +35,11 @@ final class ScoringOptions {
                     + " (default 300).")
     String minHistory;
 
+    @Option(names = "--smoothing-frames", paramLabel = "N",
+            description = "Publish each frame's calibrated score averaged over the stream's last N scored frames"
+                    + " (default 1: as calibrated).")
+    String smoothingFrames;
+
     @Option(names = "--reconstruction-every", paramLabel = "N",
             description = "Publish every N-th window's reconstruction per stream; 0 none, 1 all (default 10).")
     String reconstructionEvery;

@@ -1,6 +1,7 @@
 package dev.vad.eval;
 
 import dev.vad.common.config.ConfigReader;
+import dev.vad.model.Preset;
 import dev.vad.model.fit.FitSettings;
 import dev.vad.model.fit.WindowModel;
 import dev.vad.trainer.TrainingSession;
@@ -19,10 +20,17 @@ import dev.vad.trainer.ValidationSplit;
  * @param validateEvery steps between validations
  * @param trainingClips training clips used at most
  * @param testClips     test clips scored at most
+ * @param smoothingFrames the scorer's smoothing: each frame's calibrated score averaged over the clip's last this
+ *                      many scored frames (1: none)
  */
 public record EvalSettings(FitSettings fit, int width, int height, int windowFrames, int trainStride,
-                           int validateEvery, int trainingClips, int testClips) {
+                           int validateEvery, int trainingClips, int testClips, int smoothingFrames) {
 
+    /**
+     * The model that reached the detection goal on UCSD Ped2 within the training budget (see the README): future-frame
+     * prediction, 2 windows (8 predicted frames) a step, 1,600 steps, 12 x 12 patches at the default 144 x 96.
+     */
+    static final FitSettings.Defaults DEFAULTS = new FitSettings.Defaults(Preset.FUTURE, 2, 1600, 1e-3, 12);
     static final int VALIDATION_ONE_IN = 10;
     static final int PATIENCE = 5;
     /** Large enough to hold every window of a dataset, so no window is left out of training. */
@@ -31,7 +39,7 @@ public record EvalSettings(FitSettings fit, int width, int height, int windowFra
 
     /** Reads every setting, recording each problem in {@code config} (call {@link ConfigReader#validate()}). */
     public static EvalSettings load(ConfigReader config) {
-        FitSettings fit = FitSettings.load(config, 2000, 1e-3);
+        FitSettings fit = FitSettings.load(config, DEFAULTS);
         int context = fit.preset().contextFrames();
         int windowFrames = config.integer("window-frames", 8, 1, 256);
         if (windowFrames <= context) {
@@ -39,10 +47,11 @@ public record EvalSettings(FitSettings fit, int width, int height, int windowFra
                     + " for preset " + fit.preset().id() + " (it predicts each frame from the " + context
                     + " before it)");
         }
-        return new EvalSettings(fit, config.integer("width", 96, 8, 1024),
-                config.integer("height", 64, 8, 1024), windowFrames,
+        return new EvalSettings(fit, config.integer("width", 144, 8, 1024),
+                config.integer("height", 96, 8, 1024), windowFrames,
                 config.integer("train-stride", 2, 1, 256), config.integer("validate-every", 100, 1, 1_000_000),
-                config.integer("train-clips", 1_000, 1, 1_000_000), config.integer("test-clips", 1_000, 1, 1_000_000));
+                config.integer("train-clips", 1_000, 1, 1_000_000), config.integer("test-clips", 1_000, 1, 1_000_000),
+                config.integer("smoothing-frames", 1, 1, 10_000));
     }
 
     /**

@@ -50,7 +50,7 @@ public final class Evaluation {
         double trainSeconds = (System.nanoTime() - started) / 1e9;
 
         started = System.nanoTime();
-        OfflineScorer scorer = new OfflineScorer(scorerSettings(), artifact);
+        OfflineScorer scorer = new OfflineScorer(scorerSettings(settings), artifact);
         List<ClipScores> scores = new ArrayList<>();
         for (Clip clip : data.testing()) {
             List<FrameWindow> windows = ClipWindows.of(clip, settings.width(), settings.height(),
@@ -131,7 +131,7 @@ public final class Evaluation {
     static Outcome outcome(LabelledDataset data, EvalSettings settings, ModelArtifact artifact,
                            List<ClipScores> scores, double trainSeconds, double scoreSeconds) {
         return new Outcome(report(data, settings, artifact, scores, trainSeconds, scoreSeconds), scores,
-                scorerSettings().calibration().threshold());
+                scorerSettings(settings).calibration().threshold());
     }
 
     private static EvalReport report(LabelledDataset data, EvalSettings settings, ModelArtifact artifact,
@@ -163,7 +163,10 @@ public final class Evaluation {
         about.put("training_loss", figures.get("loss"));
         about.put("validation_loss", figures.get("validation_loss"));
         about.put("frame_score", "calibrated: max of the z-scores of the frame's mean error and of its worst "
-                + fit.patch() + "x" + fit.patch() + " patch error against the model's validation errors");
+                + fit.patch() + "x" + fit.patch() + " patch error against the model's validation errors"
+                + (settings.smoothingFrames() > 1 ? ", averaged over the last " + settings.smoothingFrames()
+                        + " frames" : ""));
+        about.put("smoothing_frames", settings.smoothingFrames());
         return new EvalReport(data.name(), data.layout(), about, paper.auc(), online.auc(), paper.eer(),
                 online.eer(), clips, trainSeconds, scoreSeconds);
     }
@@ -184,9 +187,10 @@ public final class Evaluation {
         return labels;
     }
 
-    /** The live scorer's defaults: no Kafka is reached, nothing is published. */
-    private static ScorerSettings scorerSettings() {
-        ConfigReader config = new ConfigReader(Map.of("viewer-port", "-1", "metrics-port", "-1"), Map.of());
+    /** The live scorer's defaults but the smoothing: no Kafka is reached, nothing is published. */
+    private static ScorerSettings scorerSettings(EvalSettings eval) {
+        ConfigReader config = new ConfigReader(Map.of("viewer-port", "-1", "metrics-port", "-1", "smoothing-frames",
+                Integer.toString(eval.smoothingFrames())), Map.of());
         ScorerSettings settings = ScorerSettings.load(config, null, null, List.of(), false);
         config.validate();
         return settings;

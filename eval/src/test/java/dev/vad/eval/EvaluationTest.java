@@ -57,7 +57,7 @@ class EvaluationTest {
         GeneratedDataset.write(root);
         EvalSettings base = GeneratedDataset.settings();
         EvalSettings settings = new EvalSettings(new FitSettings(Preset.FUTURE, 3, 2, 60, 3e-3, 42, 8),
-                base.width(), base.height(), 6, 1, 20, 10, 10);
+                base.width(), base.height(), 6, 1, 20, 10, 10, 1);
 
         Evaluation.Outcome outcome = Evaluation.run(LabelledDatasets.read("ucsd-ped2", root), settings,
                 recording(new ArrayList<>()));

@@ -38,7 +38,7 @@ final class GeneratedDataset {
 
     /** 32x32, windows of 4, a compact 3D model for 60 steps validated every 20. */
     static EvalSettings settings() {
-        return new EvalSettings(new FitSettings(Preset.COMPACT, 3, 8, 60, 3e-3, 42, 8), 32, 32, 4, 1, 20, 10, 10);
+        return new EvalSettings(new FitSettings(Preset.COMPACT, 3, 8, 60, 3e-3, 42, 8), 32, 32, 4, 1, 20, 10, 10, 1);
     }
 
     private static boolean anomalous(int frame) {

@@ -99,7 +99,8 @@ public record ScorerSettings(String modelName, long modelVersion, String groupId
             minHistory = history;
         }
         CalibrationSettings calibration = new CalibrationSettings(history, minHistory,
-                CalibrationSettings.DEFAULT.refreshEvery(), threshold);
+                CalibrationSettings.DEFAULT.refreshEvery(), threshold, config.integer("smoothing-frames",
+                CalibrationSettings.DEFAULT.smoothingFrames(), 1, 10_000));
         String modelDir = config.string("model-dir", "");
         return new ScorerSettings(name, Math.max(0, version), config.string("group-id", "vad-scorer"),
                 modelDir.isBlank() ? null : Path.of(modelDir),

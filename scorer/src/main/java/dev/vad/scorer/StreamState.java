@@ -4,12 +4,14 @@ import dev.vad.common.wire.AnomalyEvent;
 import dev.vad.model.fit.WindowModel;
 import dev.vad.scorer.calibration.CalibrationSettings;
 import dev.vad.scorer.calibration.CausalCalibrator;
+import dev.vad.scorer.calibration.MovingAverage;
 import dev.vad.scorer.events.EpisodeSettings;
 import dev.vad.scorer.events.EpisodeTracker;
 
 /**
  * What the scorer remembers of one stream: the calibrators of the model version scoring it (a new version starts
- * from its own validation statistics), its episode trackers, and how many windows it has had.
+ * from its own validation statistics), the smoothing of its calibrated scores, its episode trackers, and how many
+ * windows it has had.
  */
 final class StreamState {
 
@@ -19,10 +21,12 @@ final class StreamState {
     private long version = -1;
     private CausalCalibrator meanCalibrator;
     private CausalCalibrator patchCalibrator;
+    private final MovingAverage smoothing;
     private long windows;
 
     StreamState(String streamId, CalibrationSettings calibration, EpisodeSettings episodes) {
         this.calibration = calibration;
+        this.smoothing = new MovingAverage(calibration.smoothingFrames());
         this.anomalies = new EpisodeTracker(streamId, AnomalyEvent.Kind.ANOMALY, episodes);
         this.sceneChanges = new EpisodeTracker(streamId, AnomalyEvent.Kind.SCENE_CHANGE, episodes);
     }
@@ -42,6 +46,11 @@ final class StreamState {
 
     CausalCalibrator patchCalibrator() {
         return patchCalibrator;
+    }
+
+    /** A frame's calibrated score smoothed over the stream's last scored frames (see {@link CalibrationSettings}). */
+    double smoothed(double calibrated) {
+        return smoothing.add(calibrated);
     }
 
     EpisodeTracker anomalies() {

@@ -19,10 +19,10 @@ import java.util.function.Consumer;
  * Scores batches of windows with one model version. Per scored frame (every frame of a window for an autoencoder,
  * the frames after the context for a predicting model): the mean squared reconstruction error and the error
  * of its worst patch, each calibrated causally against the stream's history ({@link StreamState}); the frame's
- * calibrated score is the larger of the two, so a small object and a frame-wide change both stand out. With the
- * scene-change guard on, a high frame whose error is spread over the whole frame (mean at least a set share of
- * the worst patch) is a scene change, tracked as its own kind of episode rather than as an anomaly. Pure apart
- * from the network; not thread-safe.
+ * calibrated score is the larger of the two (averaged over the stream's last frames when smoothing is set), so a
+ * small object and a frame-wide change both stand out. With the scene-change guard on, a high frame whose error
+ * is spread over the whole frame (mean at least a set share of the worst patch) is a scene change, tracked as its
+ * own kind of episode rather than as an anomaly. Pure apart from the network; not thread-safe.
  */
 final class WindowScorer {
 
@@ -85,7 +85,7 @@ final class WindowScorer {
             double patch = errors[f].worstPatch();
             double zMean = stream.meanCalibrator().calibrate(mean);
             double zPatch = stream.patchCalibrator().calibrate(patch);
-            double calibrated = Math.max(zMean, zPatch);
+            double calibrated = stream.smoothed(Math.max(zMean, zPatch));
             boolean high = calibrated >= settings.calibration().threshold();
             boolean global = settings.sceneChangeGuard() && high
                     && zMean >= settings.calibration().threshold()

@@ -1,6 +1,7 @@
 package dev.vad.scorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.wire.AnomalyEvent;
@@ -148,6 +149,28 @@ class WindowScorerTest {
         assertThat(odd.score().frames()).extracting(f -> f.frameIndex()).containsExactly(610L, 611L);
         assertThat(odd.score().frames().get(0).calibratedScore()).isLessThan(odd.score().threshold());
         assertThat(odd.score().frames().get(1).calibratedScore()).isGreaterThan(odd.score().threshold());
+    }
+
+    @Test
+    void smoothingPublishesTheMeanOfTheStreamsLastCalibratedFrameScores() {
+        WindowScorer plain = new WindowScorer(settings());
+        WindowScorer smoothed = new WindowScorer(settings("smoothing-frames", "3"));
+        List<Double> raw = new ArrayList<>();
+        List<Double> published = new ArrayList<>();
+        for (int n = 100; n < 104; n++) {
+            FrameWindow w = window("s", n, 0, n == 102 ? new int[] {8, 8} : null);
+            plain.score(model, List.of(w), n).get(0).score().frames().forEach(f -> raw.add(f.calibratedScore()));
+            smoothed.score(model, List.of(w), n).get(0).score().frames()
+                    .forEach(f -> published.add(f.calibratedScore()));
+        }
+
+        assertThat(published).hasSameSizeAs(raw).hasSize(4 * T);
+        assertThat(published.get(0)).isEqualTo(raw.get(0));
+        assertThat(published.get(1)).isCloseTo((raw.get(0) + raw.get(1)) / 2, within(1e-12));
+        for (int i = 2; i < raw.size(); i++) {
+            assertThat(published.get(i)).isCloseTo((raw.get(i - 2) + raw.get(i - 1) + raw.get(i)) / 3,
+                    within(1e-12));
+        }
     }
 
     @Test

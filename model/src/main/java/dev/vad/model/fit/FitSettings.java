@@ -36,14 +36,19 @@ public record FitSettings(Preset preset, int dimensions, int batchWindows, int s
      * {@link ConfigReader#validate()}), and the settings returned are usable even then.
      */
     public static FitSettings load(ConfigReader config, int defaultSteps, double defaultLearningRate) {
+        return load(config, new Defaults(Preset.COMPACT, 8, defaultSteps, defaultLearningRate, 8));
+    }
+
+    /** As {@link #load(ConfigReader, int, double)}, with other defaults. */
+    public static FitSettings load(ConfigReader config, Defaults defaults) {
         OptionalInt named = ModelKind.dimensions(config.string("model", "conv3d"));
         if (named.isEmpty()) {
             config.problem("model", config.found("model"), ModelKind.EXPECTED);
         }
         int dimensions = named.orElse(3);
-        Preset preset = Preset.COMPACT;
+        Preset preset = defaults.preset();
         try {
-            preset = Preset.fromId(config.string("preset", Preset.COMPACT.id()));
+            preset = Preset.fromId(config.string("preset", defaults.preset().id()));
         } catch (IllegalArgumentException e) {
             config.problem("preset", config.found("preset"), e.getMessage());
         }
@@ -57,9 +62,14 @@ public record FitSettings(Preset preset, int dimensions, int batchWindows, int s
                     + preset.id() + " (it predicts frames of a window from the frames before them)");
             dimensions = preset.minDimensions();
         }
-        return new FitSettings(preset, dimensions, config.integer("batch-windows", 8, 1, 4096),
-                config.integer("steps", defaultSteps, 1, 100_000_000),
-                config.decimal("learning-rate", defaultLearningRate, 1e-7, 1),
-                config.longValue("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE), config.integer("patch", 8, 1, 4096));
+        return new FitSettings(preset, dimensions, config.integer("batch-windows", defaults.batchWindows(), 1, 4096),
+                config.integer("steps", defaults.steps(), 1, 100_000_000),
+                config.decimal("learning-rate", defaults.learningRate(), 1e-7, 1),
+                config.longValue("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE),
+                config.integer("patch", defaults.patch(), 1, 4096));
+    }
+
+    /** The values {@link #load} takes when a setting is not given. */
+    public record Defaults(Preset preset, int batchWindows, int steps, double learningRate, int patch) {
     }
 }

@@ -23,7 +23,7 @@ class CausalCalibratorTest {
 
     @Test
     void adaptsToTheStreamsOwnLevelFromPastScoresOnly() {
-        CausalCalibrator calibrator = new CausalCalibrator(VALIDATION, new CalibrationSettings(500, 100, 10, 4));
+        CausalCalibrator calibrator = new CausalCalibrator(VALIDATION, new CalibrationSettings(500, 100, 10, 4, 1));
         SplittableRandom random = new SplittableRandom(3);
         // this camera's normal error sits a little higher than the validation set's, well below the threshold
         for (int i = 0; i < 400; i++) {
@@ -36,7 +36,7 @@ class CausalCalibratorTest {
 
     @Test
     void anomaliesDoNotRaiseTheirOwnBaseline() {
-        CausalCalibrator calibrator = new CausalCalibrator(VALIDATION, new CalibrationSettings(500, 10, 1, 4));
+        CausalCalibrator calibrator = new CausalCalibrator(VALIDATION, new CalibrationSettings(500, 10, 1, 4, 1));
         for (int i = 0; i < 200; i++) {
             calibrator.calibrate(0.5);
         }
