@@ -50,15 +50,22 @@ final class WindowScorer {
         };
     }
 
-    /** Scores windows of the shape {@code model} takes, in order. */
+    /**
+     * Scores windows of the shape {@code model} takes, in order, in reconstruction calls of at most
+     * {@link WindowModel#maxWindowsPerCall()} windows.
+     */
     List<ScoredWindow> score(ActiveModel model, List<FrameWindow> windows, long nowMicros) {
-        try (WindowModel.Reconstructed reconstructed = model.model().reconstruct(windows)) {
-            List<ScoredWindow> out = new ArrayList<>(windows.size());
-            for (int i = 0; i < windows.size(); i++) {
-                out.add(scoreOne(model, windows.get(i), reconstructed, i, nowMicros));
+        List<ScoredWindow> out = new ArrayList<>(windows.size());
+        int perCall = model.model().maxWindowsPerCall();
+        for (int from = 0; from < windows.size(); from += perCall) {
+            List<FrameWindow> call = windows.subList(from, Math.min(windows.size(), from + perCall));
+            try (WindowModel.Reconstructed reconstructed = model.model().reconstruct(call)) {
+                for (int i = 0; i < call.size(); i++) {
+                    out.add(scoreOne(model, call.get(i), reconstructed, i, nowMicros));
+                }
             }
-            return out;
         }
+        return out;
     }
 
     /** Streams tracked now. */

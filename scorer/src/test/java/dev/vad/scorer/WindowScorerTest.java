@@ -149,6 +149,24 @@ class WindowScorerTest {
         assertThat(odd.score().frames()).extracting(f -> f.frameIndex()).containsExactly(610L, 611L);
         assertThat(odd.score().frames().get(0).calibratedScore()).isLessThan(odd.score().threshold());
         assertThat(odd.score().frames().get(1).calibratedScore()).isGreaterThan(odd.score().threshold());
+
+        List<FrameWindow> many = new ArrayList<>();
+        for (int n = 200; n < 211; n++) {
+            many.add(window("b", n, frames, 0, null, 0));
+        }
+        List<ScoredWindow> together = new WindowScorer(settings()).score(future, many, 3);
+        WindowScorer alone = new WindowScorer(settings());
+        assertThat(fitted.maxWindowsPerCall()).as("16 predicted frames a call").isEqualTo(8);
+        assertThat(together).hasSize(11);
+        for (int i = 0; i < many.size(); i++) {
+            ScoredWindow single = alone.score(future, List.of(many.get(i)), 3).get(0);
+            assertThat(together.get(i).score().frames()).extracting(f -> f.frameIndex())
+                    .containsExactly((200L + i) * frames + 4, (200L + i) * frames + 5);
+            for (int f = 0; f < 2; f++) {
+                assertThat(together.get(i).score().frames().get(f).meanError())
+                        .isCloseTo(single.score().frames().get(f).meanError(), within(1e-9));
+            }
+        }
     }
 
     @Test

@@ -63,8 +63,9 @@ public final class ModelFitter {
         List<Double> means = new ArrayList<>();
         List<Double> patches = new ArrayList<>();
         double lossSum = 0;
-        for (int from = 0; from < validation.size(); from += VALIDATION_BATCH) {
-            List<FrameWindow> chunk = validation.subList(from, Math.min(validation.size(), from + VALIDATION_BATCH));
+        int perCall = Math.min(VALIDATION_BATCH, model.maxWindowsPerCall());
+        for (int from = 0; from < validation.size(); from += perCall) {
+            List<FrameWindow> chunk = validation.subList(from, Math.min(validation.size(), from + perCall));
             try (WindowModel.Reconstructed r = model.reconstruct(chunk)) {
                 lossSum += r.loss() * chunk.size();
                 for (int i = 0; i < chunk.size(); i++) {

@@ -20,6 +20,8 @@ public final class WindowModel {
     /** Score kinds of the calibration statistics. */
     public static final String FRAME_MEAN = "frame_mean";
     public static final String FRAME_PATCH = "frame_patch";
+    /** Predicted frames a predicting model's reconstruction call takes at most (see {@link #maxWindowsPerCall()}). */
+    public static final int PREDICTIONS_PER_CALL = 16;
 
     private final Autoencoder network;
     private final WindowView view;
@@ -80,6 +82,17 @@ public final class WindowModel {
     /** Side of the patches whose worst one gives the localised frame score. */
     public int patch() {
         return patch;
+    }
+
+    /**
+     * Most windows one reconstruction call should take: unbounded for an autoencoder (one window is one example, or
+     * its frames are); for a predicting model, whose graph makes an example of every predicted frame and whose
+     * inference memory keeps a call's arrays for the next one, as many as give {@value #PREDICTIONS_PER_CALL}
+     * predicted frames (at least one window).
+     */
+    public int maxWindowsPerCall() {
+        int predicted = view.frames() - firstScoredFrame();
+        return firstScoredFrame() == 0 ? Integer.MAX_VALUE : Math.max(1, PREDICTIONS_PER_CALL / predicted);
     }
 
     /**
