@@ -7,7 +7,7 @@ import java.util.Deque;
 /**
  * {@code future}: future-frame prediction with a 2D U-Net, the generator of Liu et al., "Future Frame Prediction
  * for Anomaly Detection" (CVPR 2018), at a smaller width and without its optical-flow and adversarial losses. It
- * takes a 3D window {@code (T, H, W)}: every frame from the {@value #CONTEXT}th on is predicted from the
+ * takes a 3D window {@code (T, H, W)}: every frame after the first {@value #CONTEXT} is predicted from the
  * {@value #CONTEXT} frames before it (stacked as channels), and the window comes back with those frames replaced
  * by their predictions and the first {@value #CONTEXT} passed through, so its error is the prediction error of
  * the predicted frames and zero on the context frames.
