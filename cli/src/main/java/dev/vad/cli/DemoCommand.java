@@ -155,7 +155,8 @@ final class DemoCommand implements Callable<Integer> {
     private static String strideFrames(Map<String, String> given) {
         int context;
         try {
-            context = Preset.fromId(given.getOrDefault("preset", Preset.COMPACT.id())).contextFrames();
+            String preset = new ConfigReader(given, System.getenv()).string("preset", Preset.COMPACT.id());
+            context = Preset.fromId(preset).contextFrames();
         } catch (IllegalArgumentException e) {
             context = 0; // the trainer's settings report the unknown name
         }
