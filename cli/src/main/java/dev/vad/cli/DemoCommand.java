@@ -20,7 +20,6 @@ import dev.vad.ingest.source.SourceKind;
 import dev.vad.ingest.source.SyntheticSource;
 import dev.vad.ingest.synthetic.InjectedAnomaly;
 import dev.vad.ingest.synthetic.SyntheticScene;
-import dev.vad.model.Preset;
 import dev.vad.scorer.ScorerService;
 import dev.vad.scorer.viewer.LiveViewer;
 import dev.vad.scorer.ScorerSettings;
@@ -129,15 +128,15 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The three services' settings: the user's flags over the demo's choices, and every problem found. */
     private Plan plan(Map<String, String> given, String bootstrap, int portBase) {
-        ConfigReader ingestConfig = reader(given, bootstrap, Map.of("width", "64", "height", "64",
-                "window-frames", Integer.toString(WINDOW_FRAMES), "stride-frames", strideFrames(given),
-                "realtime", given.getOrDefault("realtime", "true"), "metrics-port", port(portBase, 0)));
-        IngestSettings ingest = IngestSettings.load(ingestConfig, List.of(given.getOrDefault("source", "synthetic:")),
-                List.of(), kafka.properties, true);
         ConfigReader trainerConfig = reader(given, bootstrap, Map.of("mode", "fit-then-freeze",
                 "train-windows", given.getOrDefault("train-windows", "90"), "steps", given.getOrDefault("steps", "300"),
                 "publish-every-steps", "50", "metrics-port", port(portBase, 1)));
         TrainerSettings trainer = TrainerSettings.load(trainerConfig, null, null, kafka.properties, true);
+        ConfigReader ingestConfig = reader(given, bootstrap, Map.of("width", "64", "height", "64",
+                "window-frames", Integer.toString(WINDOW_FRAMES), "stride-frames", strideFrames(trainer),
+                "realtime", given.getOrDefault("realtime", "true"), "metrics-port", port(portBase, 0)));
+        IngestSettings ingest = IngestSettings.load(ingestConfig, List.of(given.getOrDefault("source", "synthetic:")),
+                List.of(), kafka.properties, true);
         ConfigReader scorerConfig = reader(given, bootstrap, Map.of("metrics-port", port(portBase, 2),
                 "reconstruction-every", "1"));
         ScorerSettings scorer = ScorerSettings.load(scorerConfig, null, null, kafka.properties, true);
@@ -152,14 +151,8 @@ final class DemoCommand implements Callable<Integer> {
      * Frames between window starts: a window's length for an autoencoder; for a predicting preset the frames it
      * predicts, so that windows overlap by its context and every frame is predicted once.
      */
-    private static String strideFrames(Map<String, String> given) {
-        int context;
-        try {
-            String preset = new ConfigReader(given, System.getenv()).string("preset", Preset.COMPACT.id());
-            context = Preset.fromId(preset).contextFrames();
-        } catch (IllegalArgumentException e) {
-            context = 0; // the trainer's settings report the unknown name
-        }
+    private static String strideFrames(TrainerSettings trainer) {
+        int context = trainer.fit().preset().contextFrames();
         return Integer.toString(context > 0 && context < WINDOW_FRAMES ? WINDOW_FRAMES - context : WINDOW_FRAMES);
     }
 
