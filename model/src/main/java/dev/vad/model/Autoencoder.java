@@ -1,13 +1,11 @@
 package dev.vad.model;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,7 +27,6 @@ public final class Autoencoder {
     private final Map<String, INDArray> parameters;
     private final AdamOptimizer optimizer;
     private final SplittableRandom dropoutRandom;
-    private final List<String> trainingOutputs = new ArrayList<>();
 
     private Autoencoder(ModelSpec spec) {
         this.spec = spec;
@@ -38,11 +35,6 @@ public final class Autoencoder {
         this.optimizer = new AdamOptimizer(parameters, spec.learningRate(),
                 spec.preset().architecture().gradientClipNorm());
         this.dropoutRandom = new SplittableRandom(spec.seed() ^ 0x5DEECE66DL);
-        trainingOutputs.add(NetworkGraph.LOSS);
-        for (RunningStatistics s : graph.statistics()) {
-            trainingOutputs.add(s.batchMean());
-            trainingOutputs.add(s.batchVariance());
-        }
         LOG.debug("built {} autoencoder for input {} with {} parameters", spec.preset().id(), spec.inputShape(),
                 parameterCount());
     }
@@ -75,9 +67,9 @@ public final class Autoencoder {
     }
 
     /**
-     * One Adam step on {@code batch}; returns the batch's mean squared error before the step. The arrays the step
-     * allocated serve the next step or are freed ({@link StepMemory}), and at most once a minute per process the step
-     * ends with a full collection ({@link GarbageRelease}).
+     * One Adam step on {@code batch}; returns the batch's mean squared error before the step. The step runs as an
+     * {@link ExecutionPlan} compiled for the batch's shape, and at most once a minute per process it ends with a full
+     * collection ({@link GarbageRelease}).
      */
     public double fit(INDArray batch) {
         checkShape(batch);
@@ -88,29 +80,21 @@ public final class Autoencoder {
         for (DropoutMask mask : graph.masks()) {
             feed.put(mask.placeholder(), dropoutMask(mask, examples));
         }
-        OutAndGrad result = graph.sameDiff().calculateGradientsAndOutputs(feed, trainingOutputs,
-                parameters.keySet());
-        Map<String, INDArray> outputs = result.getOutputs();
         try {
-            optimizer.step(parameters, result.getGradients());
+            ExecutionPlan pass = graph.train(feed);
+            Map<String, INDArray> gradients = new HashMap<>();
+            parameters.keySet().forEach(name -> gradients.put(name, pass.output(graph.gradientOf(name))));
+            optimizer.step(parameters, gradients);
             for (RunningStatistics s : graph.statistics()) {
-                updateRunning(s, outputs, examples);
+                updateRunning(s, pass, examples);
             }
-            return outputs.get(NetworkGraph.LOSS).getDouble(0);
+            return pass.output(NetworkGraph.LOSS).getDouble(0);
         } finally {
-            // This step's arrays are freed now rather than whenever the garbage collector gets to them: their
-            // native memory is invisible to the Java heap, so a long run would otherwise grow for a long time.
-            // Once the step memory is in place it keeps the outputs and gradients for the next step instead.
-            if (graph.stepMemory().isEmpty()) {
-                NativeArrays.release(result.getGradients().values());
-                NativeArrays.release(outputs.values());
-            }
             feed.remove(NetworkGraph.INPUT);
             NativeArrays.release(feed.values());
             if (input != batch) {
                 NativeArrays.release(input);
             }
-            graph.endTrainingStep();
             GarbageRelease.PROCESS.maybeCollect();
         }
     }
@@ -171,26 +155,16 @@ public final class Autoencoder {
         });
     }
 
-    /**
-     * Runs the inference branch up to {@code output} and reads it. The graph's arrays, the output among them, serve
-     * the next call once the inference memory is in place (see {@link NetworkGraph#endInference()}); before that,
-     * the output is freed here.
-     */
+    /** Runs the inference branch up to {@code output} and reads it before the next pass overwrites it. */
     private <T> T infer(INDArray batch, String output, Function<INDArray, T> read) {
         checkShape(batch);
         INDArray input = batch.castTo(TYPE);
-        INDArray result = null;
         try {
-            result = graph.sameDiff().outputSingle(Map.of(NetworkGraph.INPUT, input), output);
-            return read.apply(result);
+            return read.apply(graph.infer(output, input).output(output));
         } finally {
-            if (result != null && graph.inferenceMemory().isEmpty()) {
-                NativeArrays.release(result);
-            }
             if (input != batch) {
                 NativeArrays.release(input);
             }
-            graph.endInference();
         }
     }
 
@@ -216,14 +190,14 @@ public final class Autoencoder {
         return Nd4j.create(values, new long[] {examples, mask.valuesPerExample()}, 'c').castTo(TYPE);
     }
 
-    private void updateRunning(RunningStatistics s, Map<String, INDArray> outputs, long examples) {
+    private void updateRunning(RunningStatistics s, ExecutionPlan pass, long examples) {
         double m = RunningStatistics.MOMENTUM;
         long n = examples * s.valuesPerExample();
         double unbiased = n > 1 ? (double) n / (n - 1) : 1.0;
         INDArray runningMean = graph.sameDiff().getArrForVarName(s.runningMean());
         INDArray runningVariance = graph.sameDiff().getArrForVarName(s.runningVariance());
-        try (INDArray mean = outputs.get(s.batchMean()).mul(m);
-             INDArray variance = outputs.get(s.batchVariance()).mul(m * unbiased)) {
+        try (INDArray mean = pass.output(s.batchMean()).mul(m);
+             INDArray variance = pass.output(s.batchVariance()).mul(m * unbiased)) {
             runningMean.muli(1 - m).addi(mean);
             runningVariance.muli(1 - m).addi(variance);
         }

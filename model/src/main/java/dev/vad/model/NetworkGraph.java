@@ -1,13 +1,12 @@
 package dev.vad.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -42,6 +41,9 @@ final class NetworkGraph {
     private final List<String> state;
     private final List<RunningStatistics> statistics;
     private final List<DropoutMask> masks;
+    private final PlanCache trainingPlans = new PlanCache(2);
+    private final PlanCache inferencePlans = new PlanCache(3);
+    private List<String> trainingOutputs;
 
     private NetworkGraph(SameDiff sd, ParameterStore store, GraphBuilder builder) {
         this.sd = sd;
@@ -81,55 +83,40 @@ final class NetworkGraph {
     }
 
     /**
-     * Ends this thread's training step in SameDiff's gradient session: the arrays the step left there serve the next
-     * step, and what a whole step did not use is freed (see {@link StepMemory}). The first call installs the step
-     * memory, so the arrays of the very first step are freed by the caller or left to the garbage collector.
-     *
-     * @return how many arrays the step had left open (0 on the first call)
+     * One training pass on {@code feed} (the input and any dropout masks): the returned plan's outputs hold the loss,
+     * each batch-norm layer's batch statistics and each parameter's gradient ({@link #gradientOf}), until the next
+     * pass. The gradient function is made on the first pass.
      */
-    int endTrainingStep() {
-        return endStep(gradientSession());
+    ExecutionPlan train(Map<String, INDArray> feed) {
+        if (trainingOutputs == null) {
+            sd.createGradFunction(trainable.keySet().toArray(String[]::new));
+            List<String> outputs = new ArrayList<>();
+            outputs.add(LOSS);
+            for (RunningStatistics s : statistics) {
+                outputs.add(s.batchMean());
+                outputs.add(s.batchVariance());
+            }
+            trainable.keySet().forEach(name -> outputs.add(gradientOf(name)));
+            trainingOutputs = List.copyOf(outputs);
+        }
+        SameDiff gradient = sd.getFunction(GRADIENT_FUNCTION);
+        return trainingPlans.run(trainingOutputs, feed,
+                () -> ExecutionPlan.compile(gradient, sd, feed, trainingOutputs));
+    }
+
+    /** The name of a trainable parameter's gradient among a training pass's outputs. */
+    String gradientOf(String parameter) {
+        return sd.getGradForVariable(parameter).name();
     }
 
     /**
-     * Ends this thread's inference call (reconstruction or loss) the same way, in the graph's own session: its
-     * arrays, the output included, serve the next call, so the output must have been read or copied by now.
-     *
-     * @return how many arrays the call had left open (0 on the first call)
+     * One inference pass up to {@code output} ({@link #RECONSTRUCTION} or {@link #EVAL_LOSS}) on {@code input}: the
+     * returned plan's output holds it until the next pass.
      */
-    int endInference() {
-        return endStep(sd.getSessions().get(Thread.currentThread().getId()));
-    }
-
-    /** This thread's step memory, once a training step has installed it. */
-    Optional<StepMemory> stepMemory() {
-        return memoryOf(gradientSession());
-    }
-
-    /** This thread's inference memory, once an inference call has installed it. */
-    Optional<StepMemory> inferenceMemory() {
-        return memoryOf(sd.getSessions().get(Thread.currentThread().getId()));
-    }
-
-    private static int endStep(InferenceSession session) {
-        if (session == null) {
-            return 0;
-        }
-        if (session.getMmgr() instanceof StepMemory memory) {
-            return memory.endStep();
-        }
-        session.setMmgr(new StepMemory());
-        return 0;
-    }
-
-    private static Optional<StepMemory> memoryOf(InferenceSession session) {
-        return session != null && session.getMmgr() instanceof StepMemory memory ? Optional.of(memory)
-                : Optional.empty();
-    }
-
-    private InferenceSession gradientSession() {
-        SameDiff gradient = sd.getFunction(GRADIENT_FUNCTION);
-        return gradient == null ? null : gradient.getSessions().get(Thread.currentThread().getId());
+    ExecutionPlan infer(String output, INDArray input) {
+        List<String> outputs = List.of(output);
+        Map<String, INDArray> feed = Map.of(INPUT, input);
+        return inferencePlans.run(outputs, feed, () -> ExecutionPlan.compile(sd, sd, feed, outputs));
     }
 
     /** Trainable parameter arrays, in creation order. */
