@@ -47,7 +47,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * control flow, tensor lists and ops that take their scalar or axes from another array are refused when compiling,
  * naming the op. Confined to one thread; {@link #close()} frees its memory.
  */
-final class ExecutionPlan implements AutoCloseable {
+public final class ExecutionPlan implements AutoCloseable {
     private final List<Runnable> steps;
     private final Map<String, INDArray> placeholders;
     private final Map<String, INDArray> outputs;
@@ -66,7 +66,7 @@ final class ExecutionPlan implements AutoCloseable {
      * {@code feed}. Variables and constants are read from {@code owner} when it holds them (a gradient function's
      * parameters live in the graph it was made from), otherwise from {@code function}.
      */
-    static ExecutionPlan compile(SameDiff function, SameDiff owner, Map<String, INDArray> feed,
+    public static ExecutionPlan compile(SameDiff function, SameDiff owner, Map<String, INDArray> feed,
                                  Collection<String> requested) {
         List<SameDiffOp> order = order(function, requested);
         Map<String, String> sources = sources(order);
@@ -143,7 +143,7 @@ final class ExecutionPlan implements AutoCloseable {
     }
 
     /** Runs the plan on new placeholder values, which must have the shapes it was compiled for. */
-    void run(Map<String, INDArray> feed) {
+    public void run(Map<String, INDArray> feed) {
         if (!feed.keySet().equals(placeholders.keySet())) {
             throw new IllegalArgumentException("plan takes " + placeholders.keySet() + ", given " + feed.keySet());
         }
@@ -161,7 +161,7 @@ final class ExecutionPlan implements AutoCloseable {
     }
 
     /** A requested output of the last run; the plan's own array, overwritten by the next run. */
-    INDArray output(String name) {
+    public INDArray output(String name) {
         INDArray array = outputs.get(name);
         if (array == null) {
             throw new IllegalArgumentException("plan computes " + outputs.keySet() + ", not " + name);

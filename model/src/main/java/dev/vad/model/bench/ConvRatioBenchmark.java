@@ -1,5 +1,6 @@
 package dev.vad.model.bench;
 
+import dev.vad.model.ExecutionPlan;
 import dev.vad.model.nd.ConvGeometry;
 import dev.vad.model.nd.NdConvolution;
 import java.util.Arrays;
@@ -27,14 +28,15 @@ public final class ConvRatioBenchmark {
     /** Forward, then forward + backward. */
     public List<ConvRatio> run(ConvRatioOptions options) {
         int threads = NativeThreads.use(options.threads());
-        ConvGraph conv4d = new ConvGraph(options.input4d(), options);
-        ConvGraph conv3d = new ConvGraph(options.input3d(), options);
-        double macRatio = conv4d.multiplyAdds() / conv3d.multiplyAdds();
-        ConvRatio forward = new ConvRatio("forward", options, threads, millis(conv4d::forward, options),
-                millis(conv3d::forward, options), macRatio);
-        ConvRatio backward = new ConvRatio("forward_backward", options, threads, millis(conv4d::backward, options),
-                millis(conv3d::backward, options), macRatio);
-        return List.of(forward, backward);
+        try (ConvGraph conv4d = new ConvGraph(options.input4d(), options);
+             ConvGraph conv3d = new ConvGraph(options.input3d(), options)) {
+            double macRatio = conv4d.multiplyAdds() / conv3d.multiplyAdds();
+            ConvRatio forward = new ConvRatio("forward", options, threads, millis(conv4d::forward, options),
+                    millis(conv3d::forward, options), macRatio);
+            ConvRatio backward = new ConvRatio("forward_backward", options, threads,
+                    millis(conv4d::backward, options), millis(conv3d::backward, options), macRatio);
+            return List.of(forward, backward);
+        }
     }
 
     private double millis(Runnable pass, ConvRatioOptions o) {
@@ -52,10 +54,14 @@ public final class ConvRatioBenchmark {
         return ModelBenchmark.median(perPass);
     }
 
-    /** One convolution (no bias) in its own graph; input and weights are variables so both get gradients. */
-    private static final class ConvGraph {
+    /**
+     * One convolution (no bias) in its own graph, run as execution plans as the models are; input and weights are
+     * variables so both get gradients.
+     */
+    private static final class ConvGraph implements AutoCloseable {
         private final SameDiff sd = SameDiff.create();
-        private final String output;
+        private final ExecutionPlan forward;
+        private final ExecutionPlan backward;
         private final long[] inputShape;
         private final long channels;
 
@@ -72,16 +78,25 @@ public final class ConvRatioBenchmark {
             SDVariable w = sd.var("w", ModelBenchmark.uniformBatch(o.seed() + 1, weightShape).subi(0.5));
             SDVariable y = NdConvolution.convolve(sd, x, channels, channels, lengths, w,
                     ConvGeometry.uniform(n, KERNEL, 1, 1));
-            output = y.name();
             sd.setLossVariables(sd.mean("loss", y));
+            forward = ExecutionPlan.compile(sd, sd, Map.of(), List.of(y.name()));
+            sd.createGradFunction("x", "w");
+            backward = ExecutionPlan.compile(sd.getFunction("grad"), sd, Map.of(),
+                    List.of(sd.getGradForVariable("x").name(), sd.getGradForVariable("w").name()));
         }
 
         void forward() {
-            sd.output(Map.of(), output);
+            forward.run(Map.of());
         }
 
         void backward() {
-            sd.calculateGradients(Map.of(), "x", "w");
+            backward.run(Map.of());
+        }
+
+        @Override
+        public void close() {
+            forward.close();
+            backward.close();
         }
 
         /** Nominal multiply-adds: output elements x taps x input channels (stride 1, padding 1: output = input). */

@@ -6,7 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Differentiable single-axis operations on SameDiff variables whose rank is known when the graph is built:
- * strided slices, zero padding, crop-or-pad to a window, and the reshapes of the N-D hierarchy.
+ * strided slices, zero padding, crop-or-pad to windows, and the reshapes of the N-D hierarchy.
  * The batch axis (0) may have any length; the operations never need it.
  */
 final class Axes {
@@ -38,15 +38,30 @@ final class Axes {
     }
 
     /**
-     * The window {@code [start, start + length)} of an axis of {@code available} elements, with zeros where the
-     * window runs past the end.
+     * The windows {@code [start[i], start[i] + length[i])} of the spatial axes ({@code 2..}) of lengths
+     * {@code available[i]}, with zeros where a window runs past the end: one strided slice over every axis that is
+     * cut, then the padding.
      */
-    static SDVariable window(SameDiff sd, SDVariable x, int rank, int axis, long available, long start,
-            long length) {
-        long end = start + length;
-        SDVariable kept = start == 0 && end >= available ? x
-                : slice(sd, x, rank, axis, start, Math.min(end, available), 1);
-        return pad(sd, kept, rank, axis, 0, Math.max(0, end - available));
+    static SDVariable windows(SameDiff sd, SDVariable x, long[] available, long[] start, long[] length) {
+        int rank = available.length + 2;
+        long[] b = new long[rank];
+        long[] e = new long[rank];
+        long[] s = new long[rank];
+        java.util.Arrays.fill(s, 1);
+        int fullAxes = (1 << rank) - 1;
+        for (int i = 0; i < available.length; i++) {
+            long end = Math.min(start[i] + length[i], available[i]);
+            if (start[i] > 0 || end < available[i]) {
+                b[i + 2] = start[i];
+                e[i + 2] = end;
+                fullAxes &= ~(1 << (i + 2));
+            }
+        }
+        SDVariable kept = fullAxes == (1 << rank) - 1 ? x : sd.stridedSlice(x, b, e, s, fullAxes, fullAxes, 0, 0, 0);
+        for (int i = 0; i < available.length; i++) {
+            kept = pad(sd, kept, rank, i + 2, 0, Math.max(0, start[i] + length[i] - available[i]));
+        }
+        return kept;
     }
 
     /** The permutation exchanging axes 1 and 2 of a rank-4 array: channels and the outermost spatial axis. */

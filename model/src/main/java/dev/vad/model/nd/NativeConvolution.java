@@ -79,10 +79,11 @@ final class NativeConvolution {
                 throw new IllegalArgumentException("native transposed convolutions have 1-3 spatial axes, found "
                         + n);
         }
-        long[] out = g.transposedLengths(lengths);
+        long[] padding = new long[n];
         for (int i = 0; i < n; i++) {
-            y = Axes.window(sd, y, n + 2, i + 2, full[i], g.padding(i), out[i]);
+            padding[i] = g.padding(i);
         }
+        y = Axes.windows(sd, y, full, padding, g.transposedLengths(lengths));
         return Axes.addBias(sd, y, b, channelsOut, n);
     }
 
