@@ -49,12 +49,13 @@ final class BenchCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "10",
-            description = "Timed steps per run (train, infer; default 10).")
+            description = "Timed steps per run (train, infer, conv4d; default 10).")
     int iterations;
 
     @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "10",
-            description = "Untimed steps of each side first (train, infer): at least 3, and for at least S seconds"
-                    + " (default 10), so that the JVM has compiled the engine's code before it is timed.")
+            description = "Untimed steps of each side first (train, infer, conv4d): at least 3 (conv4d: 2), and for"
+                    + " at least S seconds (default 10), so that the JVM has compiled the engine's code before it is"
+                    + " timed.")
     double warmUpSeconds;
 
     @Option(names = "--install-torch", description = "Install Debian's python3-torch if it is missing (as root).")
@@ -88,7 +89,7 @@ final class BenchCommand implements Callable<Integer> {
                 return models.compare(BenchMode.INFER, threads, width, height, 3, warmUpSeconds,
                         iterations, repeats, installTorch);
             case "conv4d":
-                return models.convolution(threads);
+                return models.convolution(threads, warmUpSeconds, iterations, repeats);
             case "kafka":
                 return new KafkaBenchmark(records, bootstrapServers, spec.commandLine().getOut()).run();
             case "score":

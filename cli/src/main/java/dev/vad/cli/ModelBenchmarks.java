@@ -46,11 +46,13 @@ final class ModelBenchmarks {
         return 0;
     }
 
-    int convolution(int threads) {
+    int convolution(int threads, double warmUpSeconds, int iterations, int repeats) {
+        ConvRatioOptions options = ConvRatioOptions.defaults().withThreads(threads)
+                .withIterations(ConvRatioOptions.defaults().warmUpIterations(), iterations, repeats)
+                .withWarmUpSeconds(warmUpSeconds);
         print(quietly(() -> {
             List<String> lines = new ArrayList<>();
-            new ConvRatioBenchmark(System::nanoTime).run(ConvRatioOptions.defaults().withThreads(threads))
-                    .forEach(r -> lines.add(r.line()));
+            new ConvRatioBenchmark(System::nanoTime).run(options).forEach(r -> lines.add(r.line()));
             return lines;
         }));
         return 0;

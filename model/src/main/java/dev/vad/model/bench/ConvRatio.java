@@ -26,9 +26,10 @@ public record ConvRatio(String pass, ConvRatioOptions options, int threads, doub
     /** {@code bench=conv4d pass=forward ... conv4d_ms=... conv3d_ms=... mac_ratio=3.000 goal_max=3.3 ratio=...}. */
     public String line() {
         return String.format(Locale.ROOT, "bench=conv4d pass=%s input_4d=%s input_3d=%s kernel=3 stride=1 padding=1"
-                        + " threads=%d conv4d_ms=%.2f conv3d_ms=%.2f mac_ratio=%.3f goal_max=%.1f ratio=%.3f", pass,
-                shape(options.input4d()), shape(options.input3d()), threads, conv4dMs, conv3dMs, macRatio, GOAL,
-                ratio());
+                        + " threads=%d warm_up_s=%s iterations=%d repeats=%d conv4d_ms=%.2f conv3d_ms=%.2f"
+                        + " mac_ratio=%.3f goal_max=%.1f ratio=%.3f", pass, shape(options.input4d()),
+                shape(options.input3d()), threads, options.warmUpSeconds(), options.timedIterations(),
+                options.repeats(), conv4dMs, conv3dMs, macRatio, GOAL, ratio());
     }
 
     private static String shape(long[] shape) {

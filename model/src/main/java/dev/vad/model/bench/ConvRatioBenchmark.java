@@ -40,7 +40,8 @@ public final class ConvRatioBenchmark {
     }
 
     private double millis(Runnable pass, ConvRatioOptions o) {
-        for (int i = 0; i < o.warmUpIterations(); i++) {
+        long warmUpStart = nanoTime.getAsLong();
+        for (int i = 0; !o.warmedUp(i, nanoTime.getAsLong() - warmUpStart); i++) {
             pass.run();
         }
         double[] perPass = new double[o.repeats()];

@@ -17,12 +17,14 @@ import java.util.List;
  * @param width            columns (default 32)
  * @param threads          native threads (default 2)
  * @param warmUpIterations untimed passes first (default 2)
+ * @param warmUpSeconds    untimed passes also until this many seconds have passed, for each pass timed (default 3):
+ *                         the JVM compiles the Java side of the native calls only after many of them
  * @param timedIterations  passes per timed run (default 5)
  * @param repeats          timed runs; the median is reported (default 3)
  * @param seed             seed of the input and weights (default 42)
  */
 public record ConvRatioOptions(int batch, int channels, int outerFrames, int innerFrames, int height, int width,
-        int threads, int warmUpIterations, int timedIterations, int repeats, long seed) {
+        int threads, int warmUpIterations, double warmUpSeconds, int timedIterations, int repeats, long seed) {
 
     public ConvRatioOptions {
         List<String> problems = new ArrayList<>();
@@ -38,29 +40,42 @@ public record ConvRatioOptions(int batch, int channels, int outerFrames, int inn
         if (warmUpIterations < 0) {
             problems.add("warm-up iterations must be 0 or more, found " + warmUpIterations);
         }
+        if (!(warmUpSeconds >= 0) || Double.isInfinite(warmUpSeconds)) {
+            problems.add("warm-up seconds must be 0 or more, found " + warmUpSeconds);
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid conv4d benchmark options: " + String.join("; ", problems));
         }
     }
 
     public static ConvRatioOptions defaults() {
-        return new ConvRatioOptions(8, 8, 4, 4, 32, 32, 2, 2, 5, 3, 42);
+        return new ConvRatioOptions(8, 8, 4, 4, 32, 32, 2, 2, 3, 5, 3, 42);
     }
 
     public ConvRatioOptions withThreads(int newThreads) {
         return new ConvRatioOptions(batch, channels, outerFrames, innerFrames, height, width, newThreads,
-                warmUpIterations, timedIterations, repeats, seed);
+                warmUpIterations, warmUpSeconds, timedIterations, repeats, seed);
     }
 
     public ConvRatioOptions withIterations(int warmUp, int timed, int newRepeats) {
         return new ConvRatioOptions(batch, channels, outerFrames, innerFrames, height, width, threads, warmUp,
-                timed, newRepeats, seed);
+                warmUpSeconds, timed, newRepeats, seed);
+    }
+
+    public ConvRatioOptions withWarmUpSeconds(double seconds) {
+        return new ConvRatioOptions(batch, channels, outerFrames, innerFrames, height, width, threads,
+                warmUpIterations, seconds, timedIterations, repeats, seed);
+    }
+
+    /** Whether {@code passes} untimed passes taking {@code elapsedNanos} are enough warm-up. */
+    boolean warmedUp(int passes, long elapsedNanos) {
+        return passes >= warmUpIterations && elapsedNanos >= warmUpSeconds * 1e9;
     }
 
     public ConvRatioOptions withShape(int newBatch, int newChannels, int newOuterFrames, int newInnerFrames,
             int newHeight, int newWidth) {
         return new ConvRatioOptions(newBatch, newChannels, newOuterFrames, newInnerFrames, newHeight, newWidth,
-                threads, warmUpIterations, timedIterations, repeats, seed);
+                threads, warmUpIterations, warmUpSeconds, timedIterations, repeats, seed);
     }
 
     long[] input4d() {
