@@ -15,11 +15,10 @@ public enum Preset {
     /** Fully connected 512-256-128-32 with batch norm and dropout. */
     DENSE(new DenseArchitecture(), 6),
     /**
-     * Five SELU convolutions to a dense latent, up-sampling decoder; up to 4 axes: its 3^N-tap kernels between
-     * 256 and 512 channels give it 85 million parameters in 5D (a process training it on one 5D example peaked at
-     * 13 GB resident) and about three times that in 6D.
+     * Five SELU convolutions to a dense latent, up-sampling decoder; in 5D and 6D its kernels span one block
+     * (see {@link WideArchitecture}).
      */
-    WIDE(new WideArchitecture(), 4),
+    WIDE(new WideArchitecture(), 6),
     /**
      * Future-frame prediction: a 2D U-Net predicts each frame of a 3D window from the four before it (see
      * {@link FutureArchitecture}); 3D only.

@@ -106,12 +106,21 @@ class PresetTest {
 
     @Test
     void specsThatCannotWorkAreRefusedWithEveryReason() {
-        assertThatThrownBy(() -> ModelSpec.of(Preset.WIDE, 0, 1, 4, 4, 4, 16, 16))
+        assertThatThrownBy(() -> ModelSpec.of(Preset.FUTURE, 0, 1, 4, 4, 4, 16, 16))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("channels must be at least 1, found 0")
-                .hasMessageContaining("wide supports up to 4 spatial axes, found 5");
+                .hasMessageContaining("future supports up to 3 spatial axes, found 5");
         assertThatThrownBy(() -> ModelSpec.of(Preset.DEEP, 1, 1, 2, 2, 2, 2, 2, 2, 2))
                 .hasMessageContaining("spatial shape must have 1-6 axes, found [2, 2, 2, 2, 2, 2, 2]");
+    }
+
+    @Test
+    void wideConvolvesEachBlockOfA5dOr6dViewOnItsOwn() {
+        // (T, Hb, Hp, Wb, Wp) with one block per axis: the same kernels and latent as 3D over the same pixels
+        assertThat(Autoencoder.create(ModelSpec.of(Preset.WIDE, 1, 1, 4, 1, 16, 1, 16)).parameterCount())
+                .isEqualTo(Autoencoder.create(ModelSpec.of(Preset.WIDE, 1, 1, 4, 16, 16)).parameterCount());
+        assertThat(Autoencoder.create(ModelSpec.of(Preset.WIDE, 1, 1, 2, 2, 1, 16, 1, 16)).parameterCount())
+                .isEqualTo(Autoencoder.create(ModelSpec.of(Preset.WIDE, 1, 1, 2, 2, 16, 16)).parameterCount());
     }
 
     @Test
