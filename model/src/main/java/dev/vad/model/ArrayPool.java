@@ -18,7 +18,6 @@ import org.nd4j.linalg.factory.Nd4j;
 final class ArrayPool implements AutoCloseable {
     private final List<INDArray> buffers = new ArrayList<>();
     private final Map<Size, Deque<INDArray>> free = new HashMap<>();
-    private long bytes;
 
     /** A C-order array of {@code shape}, uninitialised: a free one of the same type and length, or a new one. */
     INDArray take(DataType type, long[] shape) {
@@ -29,7 +28,6 @@ final class ArrayPool implements AutoCloseable {
         }
         INDArray array = Nd4j.createUninitialized(type, shape, 'c');
         buffers.add(array);
-        bytes += array.length() * type.width();
         return array;
     }
 
@@ -41,11 +39,6 @@ final class ArrayPool implements AutoCloseable {
     /** Number of buffers allocated. */
     int buffers() {
         return buffers.size();
-    }
-
-    /** Bytes allocated. */
-    long bytes() {
-        return bytes;
     }
 
     @Override

@@ -42,7 +42,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * call, which for a small network costs as long as the arithmetic (a compact 2D training step at batch 32, one
  * native thread: 37 ms in the session, 20 ms as a plan, the same values to the last bit). Intermediate arrays come
  * from an {@link ArrayPool}: an array whose last reader has run serves a later op's output of the same type and
- * length, so the plan holds about one pass's working set, allocated once.
+ * length, so the plan holds about one pass's working set, allocated once. Identities, and reshapes of the plan's own
+ * arrays, are views rather than ops.
  *
  * <p>Outputs ({@link #output}) are the plan's own arrays, overwritten by the next run. Only plain ops are supported:
  * control flow, tensor lists and ops that take their scalar or axes from another array are refused when compiling,
@@ -109,11 +110,6 @@ public final class ExecutionPlan implements AutoCloseable {
     /** The names of the ops a run executes, in order (for profiles). */
     public List<String> opNames() {
         return opNames;
-    }
-
-    /** Bytes of the plan's own arrays (placeholders, outputs and intermediates). */
-    long bytes() {
-        return pool.bytes();
     }
 
     /** Number of the plan's own arrays. */
