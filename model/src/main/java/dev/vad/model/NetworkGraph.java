@@ -13,7 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * One autoencoder as a single SameDiff graph: an input placeholder, a training branch ending in the mean squared
  * error {@value #LOSS}, and an inference branch ending in {@value #RECONSTRUCTION} and its error
- * {@value #EVAL_LOSS}. Both branches share the parameters; only batch norm and dropout differ between them.
+ * {@value #EVAL_LOSS}. Both branches share the parameters; only batch norm and dropout differ between them. Passes run
+ * as {@link ExecutionPlan}s compiled for their input shapes, the most recently used kept ({@link PlanCache}).
  */
 final class NetworkGraph {
     static final String INPUT = "input";
