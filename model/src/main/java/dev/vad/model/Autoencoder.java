@@ -82,9 +82,7 @@ public final class Autoencoder {
         }
         try {
             ExecutionPlan pass = graph.train(feed);
-            Map<String, INDArray> gradients = new HashMap<>();
-            parameters.keySet().forEach(name -> gradients.put(name, pass.output(graph.gradientOf(name))));
-            optimizer.step(parameters, gradients);
+            optimizer.step(parameters, graph.gradients(pass));
             for (RunningStatistics s : graph.statistics()) {
                 updateRunning(s, pass, examples);
             }

@@ -51,15 +51,13 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class ExecutionPlan implements AutoCloseable {
     private final List<Runnable> steps;
-    private final List<String> opNames;
     private final Map<String, INDArray> placeholders;
     private final Map<String, INDArray> outputs;
     private final ArrayPool pool;
 
-    private ExecutionPlan(List<Runnable> steps, List<String> opNames, Map<String, INDArray> placeholders,
-                          Map<String, INDArray> outputs, ArrayPool pool) {
+    private ExecutionPlan(List<Runnable> steps, Map<String, INDArray> placeholders, Map<String, INDArray> outputs,
+                          ArrayPool pool) {
         this.steps = steps;
-        this.opNames = opNames;
         this.placeholders = placeholders;
         this.outputs = outputs;
         this.pool = pool;
@@ -107,11 +105,6 @@ public final class ExecutionPlan implements AutoCloseable {
         return steps.size();
     }
 
-    /** The names of the ops a run executes, in order (for profiles). */
-    public List<String> opNames() {
-        return opNames;
-    }
-
     /** Number of the plan's own arrays. */
     int arrays() {
         return pool.buffers();
@@ -135,7 +128,6 @@ public final class ExecutionPlan implements AutoCloseable {
         private final Map<String, INDArray> values = new HashMap<>();
         private final Set<String> pooled = new HashSet<>();
         private final List<Runnable> steps = new ArrayList<>();
-        private final List<String> opNames = new ArrayList<>();
 
         Compiler(SameDiff function, SameDiff owner, Collection<String> requested) {
             this.function = function;
@@ -162,7 +154,7 @@ public final class ExecutionPlan implements AutoCloseable {
             for (String name : requested) {
                 outputs.put(name, value(name));
             }
-            return new ExecutionPlan(List.copyOf(steps), List.copyOf(opNames), placeholders, outputs, pool);
+            return new ExecutionPlan(List.copyOf(steps), placeholders, outputs, pool);
         }
 
         private void add(SameDiffOp op) {
@@ -216,7 +208,6 @@ public final class ExecutionPlan implements AutoCloseable {
             }
             step.run();
             steps.add(step);
-            opNames.add(called.opName());
         }
 
         /** Gives back the arrays op {@code i} was the last to read, and its outputs nothing reads. */

@@ -45,6 +45,7 @@ final class NetworkGraph {
     private final PlanCache trainingPlans = new PlanCache(2);
     private final PlanCache inferencePlans = new PlanCache(3);
     private List<String> trainingOutputs;
+    private Map<String, String> gradientNames;
 
     private NetworkGraph(SameDiff sd, ParameterStore store, GraphBuilder builder) {
         this.sd = sd;
@@ -91,13 +92,15 @@ final class NetworkGraph {
     ExecutionPlan train(Map<String, INDArray> feed) {
         if (trainingOutputs == null) {
             sd.createGradFunction(trainable.keySet().toArray(String[]::new));
+            gradientNames = new LinkedHashMap<>();
+            trainable.keySet().forEach(name -> gradientNames.put(name, sd.getGradForVariable(name).name()));
             List<String> outputs = new ArrayList<>();
             outputs.add(LOSS);
             for (RunningStatistics s : statistics) {
                 outputs.add(s.batchMean());
                 outputs.add(s.batchVariance());
             }
-            trainable.keySet().forEach(name -> outputs.add(gradientOf(name)));
+            outputs.addAll(gradientNames.values());
             trainingOutputs = List.copyOf(outputs);
         }
         SameDiff gradient = sd.getFunction(GRADIENT_FUNCTION);
@@ -105,9 +108,16 @@ final class NetworkGraph {
                 () -> ExecutionPlan.compile(gradient, sd, feed, trainingOutputs));
     }
 
-    /** The name of a trainable parameter's gradient among a training pass's outputs. */
+    /** The name of a trainable parameter's gradient among a training pass's outputs (after the first pass). */
     String gradientOf(String parameter) {
-        return sd.getGradForVariable(parameter).name();
+        return gradientNames.get(parameter);
+    }
+
+    /** Each trainable parameter's gradient from {@code pass}, a plan {@link #train} returned. */
+    Map<String, INDArray> gradients(ExecutionPlan pass) {
+        Map<String, INDArray> gradients = new LinkedHashMap<>();
+        gradientNames.forEach((parameter, gradient) -> gradients.put(parameter, pass.output(gradient)));
+        return gradients;
     }
 
     /**

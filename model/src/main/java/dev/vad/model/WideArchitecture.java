@@ -51,7 +51,7 @@ final class WideArchitecture implements Architecture {
     }
 
     /** Kernel 3, stride 1, "same" padding; kernel 1 along the block axes of a 5D or 6D view. */
-    static ConvGeometry same(int dimensions) {
+    private static ConvGeometry same(int dimensions) {
         int[] kernel = new int[dimensions];
         int[] padding = new int[dimensions];
         for (int i = 0; i < dimensions; i++) {

@@ -20,12 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Execution plans against SameDiff's own session on the same graphs: every output and gradient alike. */
 class ExecutionPlanTest {
 
-    static List<org.junit.jupiter.params.provider.Arguments> presetsAndViews() {
-        return AutoencoderTest.presetsAndViews().toList();
-    }
-
     @ParameterizedTest(name = "{0} {1}D")
-    @MethodSource("presetsAndViews")
+    @MethodSource("dev.vad.model.AutoencoderTest#presetsAndViews")
     void trainingAndInferencePlansComputeWhatTheSessionComputes(Preset preset, int dimensions) {
         int frames = Math.max(4, preset.contextFrames() + 2);
         WindowView view = WindowView.natural(dimensions, frames, 8, 8);

@@ -87,7 +87,7 @@ public final class WindowModel {
     /**
      * Most windows one reconstruction call should take: unbounded for an autoencoder (one window is one example, or
      * its frames are); for a predicting model, whose graph makes an example of every predicted frame and whose
-     * inference memory keeps a call's arrays for the next one, as many as give {@value #PREDICTIONS_PER_CALL}
+     * inference plan keeps a call's arrays for the next one, as many as give {@value #PREDICTIONS_PER_CALL}
      * predicted frames (at least one window).
      */
     public int maxWindowsPerCall() {
