@@ -74,8 +74,11 @@ class LiveStreamIT {
                 assertThat(live.lastCaptureTimeMicros()).isBetween(now - 30_000_000, now + 1_000_000);
 
                 server.kill();
+                long killed = System.nanoTime();
                 int beforeRestart = frames.poll().size();
-                Thread.sleep(OUTAGE.toMillis());
+                // The camera stays down until ingest has noticed the drop and the outage has lasted its length.
+                await().atMost(OUTAGE.plusSeconds(60)).until(() -> gaps("gate") >= 1
+                        && System.nanoTime() - killed >= OUTAGE.toNanos());
                 server.start();
                 await().atMost(Duration.ofSeconds(60)).until(() -> frames.poll().size() >= beforeRestart + 5);
             }
@@ -94,6 +97,10 @@ class LiveStreamIT {
             assertThat(registry.get(VadMetric.INGEST_GAPS.meterName()).tag("stream", "gate").counter().count())
                     .isGreaterThanOrEqualTo(1);
         }
+    }
+
+    private double gaps(String stream) {
+        return registry.get(VadMetric.INGEST_GAPS.meterName()).tag("stream", stream).counter().count();
     }
 
     static Stream<Arguments> streams() throws IOException {
