@@ -69,7 +69,7 @@ final class GraphBuilder {
         SDVariable w = parameters.weight(name + "_w", fanIn, kernelShape(g, channelsOut, x.channels()));
         SDVariable b = parameters.bias(name + "_b", fanIn, channelsOut);
         return new FeatureMap(NdTransposedConvolution.transpose(sd, x.value(), x.channels(), channelsOut,
-                x.lengths(), w, b, g), channelsOut, out);
+                x.lengths(), w, b, g, training), channelsOut, out);
     }
 
     FeatureMap dense(FeatureMap x, long units) {

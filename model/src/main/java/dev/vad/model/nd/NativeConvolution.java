@@ -48,9 +48,17 @@ final class NativeConvolution {
         }
     }
 
+    /**
+     * A transposed convolution; when {@code differentiable} is false (a graph only run forward) one into at
+     * most {@value ColumnTransposedConvolution#MAX_CHANNELS_OUT} channels runs as
+     * {@link ColumnTransposedConvolution}, faster there than the native op.
+     */
     static SDVariable transpose(SameDiff sd, SDVariable x, long channelsIn, long channelsOut, long[] lengths,
-            SDVariable w, SDVariable b, ConvGeometry g) {
+            SDVariable w, SDVariable b, ConvGeometry g, boolean differentiable) {
         int n = lengths.length;
+        if (!differentiable && n <= 3 && channelsOut <= ColumnTransposedConvolution.MAX_CHANNELS_OUT) {
+            return Axes.addBias(sd, byColumns(sd, x, channelsIn, channelsOut, lengths, w, g), b, channelsOut, n);
+        }
         long[] full = new long[n];
         for (int i = 0; i < n; i++) {
             full[i] = (lengths[i] - 1) * g.stride(i) + g.kernel(i);
@@ -85,6 +93,20 @@ final class NativeConvolution {
         }
         y = Axes.windows(sd, y, full, padding, g.transposedLengths(lengths));
         return Axes.addBias(sd, y, b, channelsOut, n);
+    }
+
+    /** {@link ColumnTransposedConvolution}, a 1D one as 2D with a height of one. */
+    private static SDVariable byColumns(SameDiff sd, SDVariable x, long channelsIn, long channelsOut, long[] lengths,
+            SDVariable w, ConvGeometry g) {
+        if (lengths.length > 1) {
+            return ColumnTransposedConvolution.transpose(sd, x, channelsIn, channelsOut, lengths, w, g);
+        }
+        ConvGeometry g2 = ConvGeometry.of(new int[] {1, g.kernel(0)}, new int[] {1, g.stride(0)},
+                new int[] {0, g.padding(0)}, new int[] {0, g.outputPadding(0)});
+        SDVariable y = ColumnTransposedConvolution.transpose(sd, sd.reshape(x, -1, channelsIn, 1, lengths[0]),
+                channelsIn, channelsOut, new long[] {1, lengths[0]},
+                sd.reshape(w, 1, g.kernel(0), channelsOut, channelsIn), g2);
+        return sd.reshape(y, -1, channelsOut, g.transposedLengths(lengths)[0]);
     }
 
     private static SDVariable conv2d(SameDiff sd, SDVariable x, SDVariable w, SDVariable b, Conv2DConfig config) {

@@ -32,12 +32,22 @@ public final class NdTransposedConvolution {
      */
     public static SDVariable transpose(SameDiff sd, SDVariable x, long channelsIn, long channelsOut,
             long[] lengths, SDVariable w, SDVariable b, ConvGeometry g) {
+        return transpose(sd, x, channelsIn, channelsOut, lengths, w, b, g, true);
+    }
+
+    /**
+     * As {@link #transpose(SameDiff, SDVariable, long, long, long[], SDVariable, SDVariable, ConvGeometry)}; with
+     * {@code differentiable} false the graph may take forms ND4J cannot differentiate where they are faster (see
+     * {@link ColumnTransposedConvolution}), for branches that are only run forward.
+     */
+    public static SDVariable transpose(SameDiff sd, SDVariable x, long channelsIn, long channelsOut,
+            long[] lengths, SDVariable w, SDVariable b, ConvGeometry g, boolean differentiable) {
         if (g.dimensions() != lengths.length) {
             throw new IllegalArgumentException("geometry has " + g.dimensions() + " axes but the input has "
                     + lengths.length + " spatial axes " + Arrays.toString(lengths));
         }
         if (lengths.length <= 3) {
-            return NativeConvolution.transpose(sd, x, channelsIn, channelsOut, lengths, w, b, g);
+            return NativeConvolution.transpose(sd, x, channelsIn, channelsOut, lengths, w, b, g, differentiable);
         }
         int n = lengths.length;
         int k = g.kernel(0);
@@ -53,7 +63,7 @@ public final class NdTransposedConvolution {
                 Axes.SWAP_CHANNELS_AND_OUTER);
         SDVariable folded = sd.reshape(outerFirst, Axes.prepend(-1, channelsIn, innerLengths));
         SDVariable y = transpose(sd, folded, channelsIn, k * channelsOut, innerLengths,
-                Axes.outerTapsAsChannels(sd, w, g, channelsOut, channelsIn), null, g.inner());
+                Axes.outerTapsAsChannels(sd, w, g, channelsOut, channelsIn), null, g.inner(), differentiable);
         // [B, L1*k, Cout*M] -> [L1*k, B*Cout*M]: every input position's taps as rows
         SDVariable rows = sd.reshape(sd.permute(sd.reshape(y, -1, length * k, perTap), 1, 0, 2), length * k, -1);
         // placing is the transpose of the adjoint convolution's gathering, taken by the product itself

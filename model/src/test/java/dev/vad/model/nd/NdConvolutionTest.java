@@ -78,6 +78,52 @@ class NdConvolutionTest {
         assertThat(maxAbsDifference(actual, expected)).isLessThanOrEqualTo(TOLERANCE);
     }
 
+    static Stream<Arguments> forwardOnlyCases() {
+        return Stream.of(
+                Arguments.of("1D k3 s2 p1 op1 into 1, even", new long[] {8}, 3, 1, ConvGeometry.uniform(1, 3, 2, 1, 1)),
+                Arguments.of("1D k4 s3 p2 into 2, odd", new long[] {7}, 2, 2, ConvGeometry.uniform(1, 4, 3, 2)),
+                Arguments.of("2D k3 s2 p1 op1 into 1, even", new long[] {6, 8}, 8, 1,
+                        ConvGeometry.uniform(2, 3, 2, 1, 1)),
+                Arguments.of("2D k2 s2 into 1, odd", new long[] {5, 7}, 3, 1, ConvGeometry.uniform(2, 2, 2, 0)),
+                Arguments.of("2D mixed per axis into 2, op > p", new long[] {5, 6}, 3, 2,
+                        ConvGeometry.of(new int[] {3, 2}, new int[] {2, 1}, new int[] {0, 1}, new int[] {1, 0})),
+                Arguments.of("2D k3 s1 p2 into 2", new long[] {4, 5}, 2, 2, ConvGeometry.uniform(2, 3, 1, 2)),
+                Arguments.of("2D k3 s2 p1 op1 into 3 (native op)", new long[] {6, 8}, 2, 3,
+                        ConvGeometry.uniform(2, 3, 2, 1, 1)),
+                Arguments.of("3D k3 s2 p1 op1 into 1, even", new long[] {4, 6, 8}, 8, 1,
+                        ConvGeometry.uniform(3, 3, 2, 1, 1)),
+                Arguments.of("3D mixed per axis into 2, op > p", new long[] {5, 4, 3}, 3, 2,
+                        ConvGeometry.of(new int[] {2, 3, 3}, new int[] {1, 2, 2}, new int[] {1, 0, 2},
+                                new int[] {0, 1, 1})),
+                Arguments.of("3D k3 s2 p1 op1 into 3 (native op)", new long[] {3, 4, 5}, 2, 3,
+                        ConvGeometry.uniform(3, 3, 2, 1, 1)),
+                Arguments.of("4D k3 s2 p1 op1 into 1", new long[] {3, 4, 5, 6}, 2, 1,
+                        ConvGeometry.uniform(4, 3, 2, 1, 1)));
+    }
+
+    /** Graphs that are only run forward may compute transposed convolutions another way: the same values. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forwardOnlyCases")
+    void forwardOnlyTransposedConvolutionMatchesBruteForce(String name, long[] lengths, int cin, int cout,
+            ConvGeometry g) {
+        INDArray x = SeededArrays.uniform(7, DataType.DOUBLE, shape(3, cin, lengths));
+        INDArray w = SeededArrays.uniform(8, DataType.DOUBLE, weightShape(g, cout, cin));
+        INDArray b = SeededArrays.uniform(9, DataType.DOUBLE, cout);
+
+        SameDiff sd = SameDiff.create();
+        SDVariable in = sd.placeHolder("x", DataType.DOUBLE, shape(-1, cin, lengths));
+        SDVariable out = NdTransposedConvolution.transpose(sd, in, cin, cout, lengths, sd.var("w", w), sd.var("b", b),
+                g, false);
+        INDArray actual = sd.outputSingle(Map.of("x", x), out.name());
+
+        INDArray expected = BruteForceConvolution.transpose(x, w, b, g);
+        assertThat(actual.shape()).containsExactly(expected.shape());
+        assertThat(maxAbsDifference(actual, expected)).isLessThanOrEqualTo(TOLERANCE);
+        boolean byColumns = lengths.length <= 3 && cout <= ColumnTransposedConvolution.MAX_CHANNELS_OUT;
+        assertThat(sd.getOps().values().stream().anyMatch(op -> op.getOp().opName().equals("col2im")))
+                .isEqualTo(byColumns);
+    }
+
     static double maxAbsDifference(INDArray a, INDArray b) {
         return a.castTo(DataType.DOUBLE).sub(b.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
     }
