@@ -58,8 +58,8 @@ final class GraphBuilder {
         long fanIn = x.channels() * g.taps();
         SDVariable w = parameters.weight(name + "_w", fanIn, kernelShape(g, x.channels(), channelsOut));
         SDVariable b = parameters.bias(name + "_b", fanIn, channelsOut);
-        return new FeatureMap(NdConvolution.convolve(sd, x.value(), x.channels(), channelsOut, x.lengths(), w, b, g),
-                channelsOut, out);
+        return new FeatureMap(NdConvolution.convolve(sd, x.value(), x.channels(), channelsOut, x.lengths(), w, b, g,
+                training), channelsOut, out);
     }
 
     FeatureMap transposedConv(FeatureMap x, long channelsOut, ConvGeometry g) {

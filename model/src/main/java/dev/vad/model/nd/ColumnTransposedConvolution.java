@@ -45,7 +45,7 @@ final class ColumnTransposedConvolution {
         long taps = channelsOut * g.kernel(0) * g.kernel(1);
         // [kH, kW, Cout, Cin] -> [Cout, kH, kW, Cin]: one row of taps per output channel and kernel position
         SDVariable rows = sd.reshape(sd.permute(w, 2, 0, 1, 3), 1, taps, channelsIn);
-        SDVariable columns = sd.mmul(repeated(sd, rows, sd.sizeAt(x, 0)),
+        SDVariable columns = sd.mmul(repeated(sd, rows, examples(sd, x)),
                 sd.reshape(x, -1, channelsIn, lengths[0] * lengths[1]));
         SDVariable perTap = sd.reshape(columns, -1, channelsOut, g.kernel(0), g.kernel(1), lengths[0], lengths[1]);
         long[] out = g.transposedLengths(lengths);
@@ -59,7 +59,7 @@ final class ColumnTransposedConvolution {
         int kd = g.kernel(0);
         long planeTaps = channelsOut * g.kernel(1) * g.kernel(2);
         long[] out = g.transposedLengths(lengths);
-        SDVariable examples = sd.sizeAt(x, 0);
+        SDVariable examples = examples(sd, x);
         // [B, Cin, D, H*W] -> [B, D, Cin, H*W] -> [B*D, Cin, H*W]: every input plane an example of its own
         SDVariable planes = sd.reshape(sd.permute(sd.reshape(x, -1, channelsIn, depth, plane), 0, 2, 1, 3),
                 -1, channelsIn, plane);
@@ -79,13 +79,18 @@ final class ColumnTransposedConvolution {
         return sd.reshape(channelsFirst, -1, channelsOut, out[0], out[1], out[2]);
     }
 
+    /** The batch length of {@code x}, as a one-element vector. */
+    private static SDVariable examples(SameDiff sd, SDVariable x) {
+        return sd.stridedSlice(sd.shape(x), new long[] {0}, new long[] {1}, new long[] {1});
+    }
+
     /**
      * {@code matrix} ({@code [1, m, n]}) repeated {@code count} times along axis 0, since ND4J's matmul does not
      * broadcast: as a broadcasting product with ones, which takes a sixteenth of the time of ND4J's {@code tile}
      * ([1, 27, 8] 128 times: 0.06 against 0.98 ms).
      */
     private static SDVariable repeated(SameDiff sd, SDVariable matrix, SDVariable count) {
-        SDVariable shape = sd.concat(0, sd.reshape(count, 1), sd.constant(Nd4j.createFromArray(1L, 1L)));
+        SDVariable shape = sd.concat(0, count, sd.constant(Nd4j.createFromArray(1L, 1L)));
         return sd.fill(shape, matrix.dataType(), 1.0).mul(matrix);
     }
 

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -33,18 +34,25 @@ class NdConvolutionGradientTest {
     @ParameterizedTest
     @MethodSource("cases")
     void convolutionGradientsMatchFiniteDifferences(long[] lengths, ConvGeometry g) {
-        check(lengths, g, false);
+        check(lengths, g, false, 2, 2);
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void transposedConvolutionGradientsMatchFiniteDifferences(long[] lengths, ConvGeometry g) {
-        check(lengths, g, true);
+        check(lengths, g, true, 2, 2);
     }
 
-    private static void check(long[] lengths, ConvGeometry g, boolean transposed) {
-        int cin = 2;
-        int cout = 2;
+    /** 3D convolutions from one channel and transposed ones into one are taken apart into 2D ones when trained. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void oneChannelThreeDimensionalGradientsMatchFiniteDifferences(boolean transposed) {
+        ConvGeometry g = ConvGeometry.of(new int[] {3, 3, 2}, new int[] {2, 1, 2}, new int[] {1, 1, 0},
+                new int[] {1, 0, 1});
+        check(new long[] {4, 3, 5}, g, transposed, transposed ? 2 : 1, transposed ? 1 : 2);
+    }
+
+    private static void check(long[] lengths, ConvGeometry g, boolean transposed, int cin, int cout) {
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.var("x", SeededArrays.uniform(11, DataType.DOUBLE, NdConvolutionTest.shape(2, cin, lengths)));
         SDVariable w = sd.var("w", SeededArrays.uniform(12, DataType.DOUBLE, transposed

@@ -26,6 +26,8 @@ class NdConvolutionTest {
                 Arguments.of("3D mixed", new long[] {5, 4, 6}, 2, 2,
                         ConvGeometry.of(new int[] {3, 2, 3}, new int[] {2, 1, 2}, new int[] {1, 0, 2},
                                 new int[] {1, 0, 0})),
+                Arguments.of("3D k3 s2 p1 op1, one channel each way", new long[] {4, 6, 5}, 1, 1,
+                        ConvGeometry.uniform(3, 3, 2, 1, 1)),
                 Arguments.of("4D k3 s1 p1", new long[] {5, 4, 3, 6}, 2, 3, ConvGeometry.uniform(4, 3, 1, 1)),
                 Arguments.of("4D k3 s2 p1 op1, odd and even", new long[] {5, 4, 7, 6}, 2, 3,
                         ConvGeometry.uniform(4, 3, 2, 1, 1)),
