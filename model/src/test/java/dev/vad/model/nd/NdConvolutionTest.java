@@ -65,19 +65,7 @@ class NdConvolutionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void transposedConvolutionMatchesBruteForce(String name, long[] lengths, int cin, int cout, ConvGeometry g) {
-        INDArray x = SeededArrays.uniform(4, DataType.DOUBLE, shape(2, cin, lengths));
-        INDArray w = SeededArrays.uniform(5, DataType.DOUBLE, weightShape(g, cout, cin));
-        INDArray b = SeededArrays.uniform(6, DataType.DOUBLE, cout);
-
-        SameDiff sd = SameDiff.create();
-        SDVariable in = sd.placeHolder("x", DataType.DOUBLE, shape(-1, cin, lengths));
-        SDVariable out = NdTransposedConvolution.transpose(sd, in, cin, cout, lengths, sd.var("w", w), sd.var("b", b),
-                g);
-        INDArray actual = sd.outputSingle(Map.of("x", x), out.name());
-
-        INDArray expected = BruteForceConvolution.transpose(x, w, b, g);
-        assertThat(actual.shape()).containsExactly(expected.shape());
-        assertThat(maxAbsDifference(actual, expected)).isLessThanOrEqualTo(TOLERANCE);
+        assertTransposedMatchesBruteForce(lengths, cin, cout, g, true);
     }
 
     static Stream<Arguments> forwardOnlyCases() {
@@ -108,22 +96,29 @@ class NdConvolutionTest {
     @MethodSource("forwardOnlyCases")
     void forwardOnlyTransposedConvolutionMatchesBruteForce(String name, long[] lengths, int cin, int cout,
             ConvGeometry g) {
-        INDArray x = SeededArrays.uniform(7, DataType.DOUBLE, shape(3, cin, lengths));
-        INDArray w = SeededArrays.uniform(8, DataType.DOUBLE, weightShape(g, cout, cin));
-        INDArray b = SeededArrays.uniform(9, DataType.DOUBLE, cout);
+        SameDiff sd = assertTransposedMatchesBruteForce(lengths, cin, cout, g, false);
+        boolean byColumns = lengths.length <= 3 && cout <= ColumnTransposedConvolution.MAX_CHANNELS_OUT;
+        assertThat(sd.getOps().values().stream().anyMatch(op -> op.getOp().opName().equals("col2im")))
+                .isEqualTo(byColumns);
+    }
+
+    /** Builds the transposed convolution, checks it against the brute-force definition and returns its graph. */
+    private static SameDiff assertTransposedMatchesBruteForce(long[] lengths, int cin, int cout, ConvGeometry g,
+            boolean differentiable) {
+        INDArray x = SeededArrays.uniform(4, DataType.DOUBLE, shape(3, cin, lengths));
+        INDArray w = SeededArrays.uniform(5, DataType.DOUBLE, weightShape(g, cout, cin));
+        INDArray b = SeededArrays.uniform(6, DataType.DOUBLE, cout);
 
         SameDiff sd = SameDiff.create();
         SDVariable in = sd.placeHolder("x", DataType.DOUBLE, shape(-1, cin, lengths));
         SDVariable out = NdTransposedConvolution.transpose(sd, in, cin, cout, lengths, sd.var("w", w), sd.var("b", b),
-                g, false);
+                g, differentiable);
         INDArray actual = sd.outputSingle(Map.of("x", x), out.name());
 
         INDArray expected = BruteForceConvolution.transpose(x, w, b, g);
         assertThat(actual.shape()).containsExactly(expected.shape());
         assertThat(maxAbsDifference(actual, expected)).isLessThanOrEqualTo(TOLERANCE);
-        boolean byColumns = lengths.length <= 3 && cout <= ColumnTransposedConvolution.MAX_CHANNELS_OUT;
-        assertThat(sd.getOps().values().stream().anyMatch(op -> op.getOp().opName().equals("col2im")))
-                .isEqualTo(byColumns);
+        return sd;
     }
 
     static double maxAbsDifference(INDArray a, INDArray b) {
