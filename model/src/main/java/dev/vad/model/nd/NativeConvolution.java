@@ -56,7 +56,7 @@ final class NativeConvolution {
     static SDVariable transpose(SameDiff sd, SDVariable x, long channelsIn, long channelsOut, long[] lengths,
             SDVariable w, SDVariable b, ConvGeometry g, boolean differentiable) {
         int n = lengths.length;
-        if (!differentiable && n <= 3 && channelsOut <= ColumnTransposedConvolution.MAX_CHANNELS_OUT) {
+        if (!differentiable && channelsOut <= ColumnTransposedConvolution.MAX_CHANNELS_OUT) {
             return Axes.addBias(sd, byColumns(sd, x, channelsIn, channelsOut, lengths, w, g), b, channelsOut, n);
         }
         long[] full = new long[n];
