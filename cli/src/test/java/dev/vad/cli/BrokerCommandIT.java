@@ -24,8 +24,10 @@ class BrokerCommandIT {
         int port = FreePorts.one();
         VadProcess broker = VadProcess.start("broker", "--port", Integer.toString(port));
         try {
-            await().atMost(Duration.ofSeconds(90)).until(() ->
-                    broker.printed("Kafka broker ready at 127.0.0.1:" + port));
+            String ready = "Kafka broker ready at 127.0.0.1:" + port;
+            await().atMost(Duration.ofSeconds(150)).until(() -> broker.printed(ready) || !broker.isAlive());
+            assertThat(broker.printed(ready)).as("the broker started\n" + String.join("\n", broker.output()))
+                    .isTrue();
             String servers = "127.0.0.1:" + port;
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
                 Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
