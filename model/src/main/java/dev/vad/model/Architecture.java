@@ -11,9 +11,9 @@ interface Architecture {
     }
 
     /**
-     * Leading frames of a 3D window that the network predicts from rather than reconstructs (0: it reconstructs
-     * the whole input). A network with context takes the 3D view only, windows longer than the context, and gives
-     * those frames back unchanged.
+     * Leading frames of a window that the network predicts from rather than reconstructs (0: it reconstructs
+     * the whole input). A network with context takes 3D-6D views of windows longer than the context (a 1D or 2D
+     * example is one frame), and gives those frames back unchanged.
      */
     default int contextFrames() {
         return 0;

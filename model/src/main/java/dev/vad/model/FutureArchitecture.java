@@ -7,7 +7,8 @@ import java.util.Deque;
 /**
  * {@code future}: future-frame prediction with a 2D U-Net, the generator of Liu et al., "Future Frame Prediction
  * for Anomaly Detection" (CVPR 2018), at a smaller width and without its optical-flow and adversarial losses. It
- * takes a 3D window {@code (T, H, W)}: every frame after the first {@value #CONTEXT} is predicted from the
+ * takes a window {@code (T, H, W)} in any 3D-6D view (4D-6D views are reshaped back to the window inside the
+ * graph, and the output to the view): every frame after the first {@value #CONTEXT} is predicted from the
  * {@value #CONTEXT} frames before it (stacked as channels), and the window comes back with those frames replaced
  * by their predictions and the first {@value #CONTEXT} passed through, so its error is the prediction error of
  * the predicted frames and zero on the context frames.
@@ -27,7 +28,16 @@ final class FutureArchitecture implements Architecture {
     }
 
     @Override
-    public FeatureMap build(GraphBuilder b, FeatureMap window) {
+    public FeatureMap build(GraphBuilder b, FeatureMap input) {
+        long[] view = input.lengths();
+        if (view.length == 3) {
+            return predict(b, input);
+        }
+        FeatureMap window = b.reshape(input, input.channels(), WindowView.windowLengths(view));
+        return b.reshape(predict(b, window), input.channels(), view);
+    }
+
+    private static FeatureMap predict(GraphBuilder b, FeatureMap window) {
         FeatureMap h = b.contextStacks(window, CONTEXT);
         Deque<FeatureMap> skips = new ArrayDeque<>();
         for (int i = 0; i < STAGES.length; i++) {

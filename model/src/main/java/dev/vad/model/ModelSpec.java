@@ -42,9 +42,10 @@ public record ModelSpec(Preset preset, int channels, List<Integer> spatialShape,
                     + spatialShape.size());
         }
         int context = preset == null ? 0 : preset.contextFrames();
-        if (context > 0 && (spatialShape.size() != 3 || spatialShape.get(0) <= context)) {
-            problems.add(preset.id() + " predicts each frame from the " + context + " before it and takes a window"
-                    + " (frames, height, width) of more than " + context + " frames, found " + spatialShape);
+        if (context > 0 && (spatialShape.size() < 3 || spatialShape.size() > 6
+                || WindowView.windowLengths(lengths(spatialShape))[0] <= context)) {
+            problems.add(preset.id() + " predicts each frame from the " + context + " before it and takes a 3D-6D"
+                    + " view of a window of more than " + context + " frames, found " + spatialShape);
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid model spec: " + String.join("; ", problems));

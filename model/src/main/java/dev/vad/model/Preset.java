@@ -20,10 +20,10 @@ public enum Preset {
      */
     WIDE(new WideArchitecture(), 6),
     /**
-     * Future-frame prediction: a 2D U-Net predicts each frame of a 3D window from the four before it (see
-     * {@link FutureArchitecture}); 3D only.
+     * Future-frame prediction: a 2D U-Net predicts each frame of a window from the four before it (see
+     * {@link FutureArchitecture}); 3D-6D views.
      */
-    FUTURE(new FutureArchitecture(), 3);
+    FUTURE(new FutureArchitecture(), 6);
 
     private final Architecture architecture;
     private final int maxDimensions;

@@ -63,6 +63,21 @@ public record WindowView(int dimensions, int frames, int height, int width, int 
         }
     }
 
+    /**
+     * The window {@code (T, H, W)} that a 3D-6D view of {@code viewLengths} shows: every view is a reshape of the
+     * window, so this is a reshape back (4D: T = T1*T2; 5D: H = Hb*Hp, W = Wb*Wp; 6D: both).
+     */
+    static long[] windowLengths(long[] viewLengths) {
+        long[] l = viewLengths;
+        switch (l.length) {
+            case 3: return l.clone();
+            case 4: return new long[] {l[0] * l[1], l[2], l[3]};
+            case 5: return new long[] {l[0], l[1] * l[2], l[3] * l[4]};
+            case 6: return new long[] {l[0] * l[1], l[2] * l[3], l[4] * l[5]};
+            default: throw new IllegalArgumentException("a " + l.length + "D view shows frames, not windows");
+        }
+    }
+
     /** The axes of one example, e.g. {@code t,h,w} (3D) or {@code t1,t2,h,w} (4D): the artifact's view field. */
     public String describe() {
         switch (dimensions) {

@@ -13,13 +13,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class AutoencoderTest {
 
-    /** 2D frames; {@code future} takes 3D windows only and is in the every-view test below. */
+    /** 2D frames; {@code future} takes windows (3D-6D views) and is in the every-view test below. */
     @ParameterizedTest
     @EnumSource(value = Preset.class, names = "FUTURE", mode = EnumSource.Mode.EXCLUDE)
     void savedModelReconstructsBitForBitAfterLoading(Preset preset) {
@@ -72,6 +73,25 @@ class AutoencoderTest {
         INDArray reconstruction = model.reconstruct(batch);
         assertThat(reconstruction.shape()).containsExactly(batch.shape());
         assertThat(bits(loaded.reconstruct(batch))).isEqualTo(bits(reconstruction));
+    }
+
+    /** A 4D-6D {@code future} reshapes its view back to the window: the same network as in 3D, value for value. */
+    @ParameterizedTest(name = "{0}D")
+    @ValueSource(ints = {4, 5, 6})
+    void futureInASplitViewTrainsAndPredictsExactlyAsIn3d(int dimensions) {
+        INDArray windows = SyntheticScenes.windows(9, 2, 8, 8, 8);
+        WindowView window = WindowView.natural(3, 8, 8, 8);
+        WindowView view = WindowView.natural(dimensions, 8, 8, 8);
+        Autoencoder in3d = Autoencoder.create(ModelSpec.of(Preset.FUTURE, 1, 5, 8, 8, 8));
+        Autoencoder inView = Autoencoder.create(ModelSpec.of(Preset.FUTURE, 1, 5,
+                view.spatialShape().stream().mapToInt(Integer::intValue).toArray()));
+        assertThat(inView.parameterCount()).isEqualTo(in3d.parameterCount());
+        for (int i = 0; i < 3; i++) {
+            assertThat(inView.fit(view.toView(windows))).isEqualTo(in3d.fit(window.toView(windows)));
+        }
+        INDArray predicted = view.fromView(inView.reconstruct(view.toView(windows)));
+        assertThat(bits(predicted)).isEqualTo(bits(window.fromView(in3d.reconstruct(window.toView(windows)))));
+        assertThat(bits(predicted)).isNotEqualTo(bits(windows));
     }
 
     @Test

@@ -79,7 +79,7 @@ class ContextStacksTest {
         assertThatThrownBy(() -> ModelSpec.of(Preset.FUTURE, 1, 1, 4, 8, 8))
                 .hasMessageContaining("future predicts each frame from the 4 before it");
         assertThatThrownBy(() -> ModelSpec.of(Preset.FUTURE, 1, 1, 8, 8))
-                .hasMessageContaining("(frames, height, width) of more than 4 frames, found [8, 8]");
+                .hasMessageContaining("3D-6D view of a window of more than 4 frames, found [8, 8]");
     }
 
     private static GraphBuilder builder(SameDiff sd) {

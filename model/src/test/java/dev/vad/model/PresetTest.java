@@ -106,10 +106,10 @@ class PresetTest {
 
     @Test
     void specsThatCannotWorkAreRefusedWithEveryReason() {
-        assertThatThrownBy(() -> ModelSpec.of(Preset.FUTURE, 0, 1, 4, 4, 4, 16, 16))
+        assertThatThrownBy(() -> ModelSpec.of(Preset.FUTURE, 0, 1, 2, 2, 16, 16))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("channels must be at least 1, found 0")
-                .hasMessageContaining("future supports up to 3 spatial axes, found 5");
+                .hasMessageContaining("a window of more than 4 frames, found [2, 2, 16, 16]");
         assertThatThrownBy(() -> ModelSpec.of(Preset.DEEP, 1, 1, 2, 2, 2, 2, 2, 2, 2))
                 .hasMessageContaining("spatial shape must have 1-6 axes, found [2, 2, 2, 2, 2, 2, 2]");
     }

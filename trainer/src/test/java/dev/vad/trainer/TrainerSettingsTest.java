@@ -71,7 +71,7 @@ class TrainerSettingsTest {
 
     @Test
     void aPresetThatCannotBuildTheDimensionsIsRefused() {
-        assertThatThrownBy(() -> load(Map.of("bootstrap-servers", "k:9092", "model", "conv5d", "preset", "future"),
-                Map.of(), null, null)).hasMessageContaining("at most conv3d for preset future");
+        assertThatThrownBy(() -> load(Map.of("bootstrap-servers", "k:9092", "model", "conv2d", "preset", "future"),
+                Map.of(), null, null)).hasMessageContaining("at least conv3d for preset future");
     }
 }

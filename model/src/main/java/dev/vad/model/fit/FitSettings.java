@@ -58,7 +58,7 @@ public record FitSettings(Preset preset, int dimensions, int batchWindows, int s
             dimensions = preset.maxDimensions();
         }
         if (dimensions < preset.minDimensions()) {
-            config.problem("model", config.found("model"), "conv" + preset.minDimensions() + "d for preset "
+            config.problem("model", config.found("model"), "at least conv" + preset.minDimensions() + "d for preset "
                     + preset.id() + " (it predicts frames of a window from the frames before them)");
             dimensions = preset.minDimensions();
         }

@@ -91,8 +91,8 @@ class ModelFitterTest {
 
     @Test
     void settingsRefuseDimensionsThePresetCannotBuild() {
-        assertThatThrownBy(() -> new FitSettings(Preset.FUTURE, 5, 8, 10, 1e-3, 1, 4))
+        assertThatThrownBy(() -> new FitSettings(Preset.FUTURE, 2, 8, 10, 1e-3, 1, 4))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("preset future builds 3 to 3 dimensions, found 5");
+                .hasMessage("preset future builds 3 to 6 dimensions, found 2");
     }
 }
