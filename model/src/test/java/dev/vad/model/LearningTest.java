@@ -70,7 +70,11 @@ class LearningTest {
 
     /**
      * {@code future} on 6-frame windows: its prediction error on the two predicted frames of held-out windows must
-     * fall well below predicting them by the training frames' mean, and below copying the frame before.
+     * fall well below predicting them by the training frames' mean and copying the frame before. The last 100 of
+     * its 300 steps take a tenth of the learning rate, as the trainer lowers it when validation stalls: at 3e-3
+     * the held-out error measured every 50 steps swings between 0.0005 and 0.0045 (five seeds; batch norm's running
+     * statistics trail the weights) and crossed the copy's 0.0015 at step 300 on one machine; at a tenth it
+     * settles at 0.0004-0.0005 for every seed.
      */
     @Test
     void futurePredictsHeldOutFramesBetterThanTheMeanAndThanTheFrameBefore() {
@@ -82,12 +86,14 @@ class LearningTest {
         double mean = SyntheticScenes.meanBaseline(train.get(NDArrayIndex.all(), NDArrayIndex.all(),
                 NDArrayIndex.interval(4, 6)), predicted);
         double copy = predicted.squaredDistance(before) / predicted.length();
-        train(model, train, heldOut, 300, 8);
+        train(model, train, heldOut, 200, 8);
+        model.setLearningRate(3e-4);
+        train(model, train, heldOut, 100, 8);
         INDArray prediction = model.reconstruct(heldOut).get(NDArrayIndex.all(), NDArrayIndex.all(),
                 NDArrayIndex.interval(4, 6)).dup();
         double error = predicted.squaredDistance(prediction) / predicted.length();
         LOG.info("future: prediction MSE {}, mean baseline {}, copy of the frame before {}", error, mean, copy);
-        assertThat(error).isLessThan(0.5 * mean).isLessThan(copy);
+        assertThat(error).isLessThan(0.5 * mean).isLessThan(0.5 * copy);
     }
 
     static double train(Autoencoder model, INDArray train, INDArray heldOut, int steps, int batchSize) {
