@@ -87,6 +87,30 @@ final class Axes {
     }
 
     /**
+     * Weights {@code [k1, k2.., a, b]} spread over the positions of the outermost axis through {@code band}
+     * ({@link OuterTaps#band}, {@code [k1, aLength*bLength]}): {@code [k2.., a*aLength, b*bLength]}, where the
+     * entry of channels {@code (i, j)} at positions {@code (u, v)}, at {@code i*aLength + u} and
+     * {@code j*bLength + v}, is the sum over taps {@code t} of {@code w[t, .., i, j] * band[t, u*bLength + v]}:
+     * tap {@code t}'s weights where position {@code u} meets {@code v} through {@code t}, zero elsewhere.
+     */
+    static SDVariable bandedWeights(SameDiff sd, SDVariable w, ConvGeometry g, long a, long b, SDVariable band,
+            long aLength, long bLength) {
+        int n = g.dimensions();
+        long[] shape = new long[n + 1];
+        long innerTaps = 1;
+        for (int i = 1; i < n; i++) {
+            shape[i - 1] = g.kernel(i);
+            innerTaps *= g.kernel(i);
+        }
+        shape[n - 1] = a * aLength;
+        shape[n] = b * bLength;
+        // [k1, K*a*b]^T [k1, aLength*bLength] -> [K, a, b, aLength, bLength] -> [K, a, aLength, b, bLength]
+        SDVariable spread = sd.mmul(sd.reshape(w, g.kernel(0), innerTaps * a * b), band, true, false, false);
+        SDVariable grouped = sd.permute(sd.reshape(spread, innerTaps, a, b, aLength, bLength), 0, 1, 3, 2, 4);
+        return sd.reshape(grouped, shape);
+    }
+
+    /**
      * A convolution's output with the outer positions folded into the batch, {@code [B*O1, C, O2..ON]}, back to
      * channels-first {@code [B, C, O1..ON]} ({@code outLengths} is {@code O1..ON}).
      */
@@ -100,6 +124,12 @@ final class Axes {
     /** {@code y} ({@code [B, channels, L1..LN]}) plus a per-channel bias {@code [channels]}, or {@code y} when null. */
     static SDVariable addBias(SameDiff sd, SDVariable y, SDVariable bias, long channels, int dimensions) {
         return bias == null ? y : y.add(sd.reshape(bias, channelBroadcast(channels, dimensions)));
+    }
+
+    /** Each of the {@code channels} values of {@code v} {@code times} times in a row: {@code [channels*times]}. */
+    static SDVariable repeated(SameDiff sd, SDVariable v, long channels, long times) {
+        SDVariable ones = sd.constant(Nd4j.ones(v.dataType(), 1, times));
+        return sd.reshape(sd.mmul(sd.reshape(v, channels, 1), ones), channels * times);
     }
 
     /** {@code [1, channels, 1, ...]} with {@code dimensions} ones after the channels: a per-channel broadcast. */

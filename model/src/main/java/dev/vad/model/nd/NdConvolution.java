@@ -8,13 +8,18 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * N-dimensional convolution (N = 1..6 and beyond) as a SameDiff subgraph, channels-first.
  *
  * <p>Input {@code [B, Cin, L1..LN]}, weights {@code [k1..kN, Cin, Cout]}, output {@code [B, Cout, O1..ON]}.
- * Up to three axes run natively ({@link NativeConvolution}). Above that, the outermost axis is taken apart
- * tap by tap: {@code y[o] = sum_t conv_{N-1}(x[s*o + t - p], w[t])}. One matrix product ({@link OuterTaps})
- * gathers, for every output position {@code o}, the {@code k1} input slices its taps read (zeros in the
- * padding); they are stacked as channels and the output positions folded into the batch, so the sum over taps is
- * one (N-1)-D convolution with {@code k1*Cin} input channels over a batch of {@code B*O1}. The recursion ends in
- * one native 3D convolution with {@code k1*..*k(N-3)*Cin} input channels. The copies work on rank-3 views, which
- * ND4J moves several times faster than rank-6 ones; no Java loop touches an element.
+ * Up to three axes run natively ({@link NativeConvolution}). Above that, the outermost axis is taken apart:
+ * {@code y[o] = sum_t conv_{N-1}(x[s*o + t - p], w[t])}, in one of two forms ({@link OuterAxis}), each a single
+ * (N-1)-D convolution, recursively down to one native 3D convolution; no Java loop touches an element.
+ * <ul>
+ * <li>Banded (short axes): the axis's positions are channels, {@code [B, Cin*L1, L2..LN]}, a free reshape, and
+ * the weights a band that joins input position {@code s*o + t - p} to output position {@code o} through tap
+ * {@code t} ({@link Axes#bandedWeights}); the output {@code [B, Cout*O1, ..]} is channels-first as it is.</li>
+ * <li>Gathered (long axes): one matrix product ({@link OuterTaps}) gathers, for every output position, the
+ * {@code k1} input slices its taps read (zeros in the padding); they are stacked as channels and the output
+ * positions folded into the batch: {@code k1*Cin} input channels over a batch of {@code B*O1}. The copies work
+ * on rank-3 views, which ND4J moves several times faster than rank-6 ones.</li>
+ * </ul>
  */
 public final class NdConvolution {
     private NdConvolution() {
@@ -45,6 +50,12 @@ public final class NdConvolution {
      */
     public static SDVariable convolve(SameDiff sd, SDVariable x, long channelsIn, long channelsOut, long[] lengths,
             SDVariable w, SDVariable b, ConvGeometry g, boolean differentiable) {
+        return convolve(sd, x, channelsIn, channelsOut, lengths, w, b, g, differentiable, OuterAxis.BY_FILL);
+    }
+
+    /** As above, with {@code rule} choosing the form of each outermost axis taken apart. */
+    static SDVariable convolve(SameDiff sd, SDVariable x, long channelsIn, long channelsOut, long[] lengths,
+            SDVariable w, SDVariable b, ConvGeometry g, boolean differentiable, OuterAxis.Rule rule) {
         if (g.dimensions() != lengths.length) {
             throw new IllegalArgumentException("geometry has " + g.dimensions() + " axes but the input has "
                     + lengths.length + " spatial axes " + Arrays.toString(lengths));
@@ -53,6 +64,16 @@ public final class NdConvolution {
         if (lengths.length <= 3 && !planesOfOneChannel) {
             return NativeConvolution.convolve(sd, x, channelsIn, channelsOut, lengths, w, b, g);
         }
+        long length = lengths[0];
+        long out = g.convolvedLengths(lengths)[0];
+        OuterAxis form = rule.choose(g, length, out, channelsIn, channelsOut);
+        return form == OuterAxis.BANDED
+                ? banded(sd, x, channelsIn, channelsOut, lengths, w, b, g, differentiable, rule)
+                : gathered(sd, x, channelsIn, channelsOut, lengths, w, b, g, differentiable, rule);
+    }
+
+    private static SDVariable gathered(SameDiff sd, SDVariable x, long channelsIn, long channelsOut, long[] lengths,
+            SDVariable w, SDVariable b, ConvGeometry g, boolean differentiable, OuterAxis.Rule rule) {
         int n = lengths.length;
         int k = g.kernel(0);
         long length = lengths[0];
@@ -69,7 +90,25 @@ public final class NdConvolution {
         long stackedChannels = k * channelsIn;
         SDVariable stacked = sd.reshape(byExample, Axes.prepend(-1, stackedChannels, innerLengths));
         SDVariable y = convolve(sd, stacked, stackedChannels, channelsOut, innerLengths,
-                Axes.outerTapsAsChannels(sd, w, g, channelsIn, channelsOut), b, g.inner(), differentiable);
+                Axes.outerTapsAsChannels(sd, w, g, channelsIn, channelsOut), b, g.inner(), differentiable, rule);
         return Axes.unfoldOuter(sd, y, out, channelsOut, outLengths);
+    }
+
+    private static SDVariable banded(SameDiff sd, SDVariable x, long channelsIn, long channelsOut, long[] lengths,
+            SDVariable w, SDVariable b, ConvGeometry g, boolean differentiable, OuterAxis.Rule rule) {
+        int n = lengths.length;
+        long length = lengths[0];
+        long[] outLengths = g.convolvedLengths(lengths);
+        long out = outLengths[0];
+        long[] innerLengths = Arrays.copyOfRange(lengths, 1, n);
+        // [B, Cin, L1, L2..] is [B, Cin*L1, L2..]: channel c at position i is channel c*L1 + i, likewise the output
+        SDVariable band = sd.constant(OuterTaps.band(length, out, g.kernel(0), g.stride(0), g.padding(0),
+                x.dataType()));
+        SDVariable spreadWeights = Axes.bandedWeights(sd, w, g, channelsIn, channelsOut, band, length, out);
+        SDVariable spreadBias = b == null ? null : Axes.repeated(sd, b, channelsOut, out);
+        SDVariable y = convolve(sd, sd.reshape(x, Axes.prepend(-1, channelsIn * length, innerLengths)),
+                channelsIn * length, channelsOut * out, innerLengths, spreadWeights, spreadBias, g.inner(),
+                differentiable, rule);
+        return sd.reshape(y, Axes.prepend(-1, channelsOut, outLengths));
     }
 }

@@ -9,12 +9,14 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * {@link NdConvolution} plus output padding, and a bias.
  *
  * <p>Input {@code [B, Cin, L1..LN]}, weights {@code [k1..kN, Cout, Cin]}, output {@code [B, Cout, O1..ON]} with
- * {@code O = (L - 1) s - 2p + k + op}. Above three axes the outermost one is taken apart tap by tap: the input is
- * folded once ({@code [B*L1, Cin, L2..]}) and goes through one (N-1)-D transposed convolution whose
- * {@code k1*Cout} output channels are the {@code k1} taps; one matrix product, the transpose of
- * {@link OuterTaps}'s gathering, then places tap {@code t} of input {@code i} at output {@code s*i + t - p} and
- * sums what lands together (positions no tap reaches, past the end when {@code op > p}, stay zero). The recursion
- * ends in one native 3D transposed convolution. The copies work on rank-3 views, as in {@link NdConvolution}.
+ * {@code O = (L - 1) s - 2p + k + op}. Above three axes the outermost one is taken apart in one of
+ * {@link NdConvolution}'s two forms ({@link OuterAxis}). Banded: positions as channels and the weights a band
+ * that carries tap {@code t} of input {@code i} to output {@code s*i + t - p} (positions no tap reaches, past the
+ * end when {@code op > p}, stay zero), one (N-1)-D transposed convolution from {@code Cin*L1} into
+ * {@code Cout*O1} channels. Gathered: the input is folded once ({@code [B*L1, Cin, L2..]}) and goes through one
+ * (N-1)-D transposed convolution whose {@code k1*Cout} output channels are the {@code k1} taps; one matrix
+ * product, the transpose of {@link OuterTaps}'s gathering, then places each tap and sums what lands together.
+ * The recursion ends in one native 3D transposed convolution.
  */
 public final class NdTransposedConvolution {
     private NdTransposedConvolution() {
@@ -46,6 +48,12 @@ public final class NdTransposedConvolution {
      */
     public static SDVariable transpose(SameDiff sd, SDVariable x, long channelsIn, long channelsOut,
             long[] lengths, SDVariable w, SDVariable b, ConvGeometry g, boolean differentiable) {
+        return transpose(sd, x, channelsIn, channelsOut, lengths, w, b, g, differentiable, OuterAxis.BY_FILL);
+    }
+
+    /** As above, with {@code rule} choosing the form of each outermost axis taken apart. */
+    static SDVariable transpose(SameDiff sd, SDVariable x, long channelsIn, long channelsOut, long[] lengths,
+            SDVariable w, SDVariable b, ConvGeometry g, boolean differentiable, OuterAxis.Rule rule) {
         if (g.dimensions() != lengths.length) {
             throw new IllegalArgumentException("geometry has " + g.dimensions() + " axes but the input has "
                     + lengths.length + " spatial axes " + Arrays.toString(lengths));
@@ -54,6 +62,16 @@ public final class NdTransposedConvolution {
         if (lengths.length <= 3 && !planesOfOneChannel) {
             return NativeConvolution.transpose(sd, x, channelsIn, channelsOut, lengths, w, b, g, differentiable);
         }
+        long[] outLengths = g.transposedLengths(lengths);
+        OuterAxis form = rule.choose(g, outLengths[0], lengths[0], channelsOut, channelsIn);
+        SDVariable unbiased = form == OuterAxis.BANDED
+                ? banded(sd, x, channelsIn, channelsOut, lengths, w, g, differentiable, rule)
+                : gathered(sd, x, channelsIn, channelsOut, lengths, w, g, differentiable, rule);
+        return Axes.addBias(sd, unbiased, b, channelsOut, lengths.length);
+    }
+
+    private static SDVariable gathered(SameDiff sd, SDVariable x, long channelsIn, long channelsOut, long[] lengths,
+            SDVariable w, ConvGeometry g, boolean differentiable, OuterAxis.Rule rule) {
         int n = lengths.length;
         int k = g.kernel(0);
         long length = lengths[0];
@@ -68,7 +86,7 @@ public final class NdTransposedConvolution {
                 Axes.SWAP_CHANNELS_AND_OUTER);
         SDVariable folded = sd.reshape(outerFirst, Axes.prepend(-1, channelsIn, innerLengths));
         SDVariable y = transpose(sd, folded, channelsIn, k * channelsOut, innerLengths,
-                Axes.outerTapsAsChannels(sd, w, g, channelsOut, channelsIn), null, g.inner(), differentiable);
+                Axes.outerTapsAsChannels(sd, w, g, channelsOut, channelsIn), null, g.inner(), differentiable, rule);
         // [B, L1*k, Cout*M] -> [L1*k, B*Cout*M]: every input position's taps as rows
         SDVariable rows = sd.reshape(sd.permute(sd.reshape(y, -1, length * k, perTap), 1, 0, 2), length * k, -1);
         // placing is the transpose of the adjoint convolution's gathering, taken by the product itself
@@ -77,7 +95,23 @@ public final class NdTransposedConvolution {
         // [O1, B, Cout, M] -> [B, Cout, O1, M] -> [B, Cout, O1..ON]
         SDVariable channelsFirst = sd.permute(sd.reshape(placed, out, -1, channelsOut, Axes.product(innerOut)),
                 1, 2, 0, 3);
-        SDVariable unbiased = sd.reshape(channelsFirst, Axes.prepend(-1, channelsOut, outLengths));
-        return Axes.addBias(sd, unbiased, b, channelsOut, n);
+        return sd.reshape(channelsFirst, Axes.prepend(-1, channelsOut, outLengths));
+    }
+
+    private static SDVariable banded(SameDiff sd, SDVariable x, long channelsIn, long channelsOut, long[] lengths,
+            SDVariable w, ConvGeometry g, boolean differentiable, OuterAxis.Rule rule) {
+        int n = lengths.length;
+        long length = lengths[0];
+        long[] outLengths = g.transposedLengths(lengths);
+        long out = outLengths[0];
+        long[] innerLengths = Arrays.copyOfRange(lengths, 1, n);
+        // as in NdConvolution: positions as channels, the taps a band of the weights ([.., Cout*O1, Cin*L1])
+        SDVariable band = sd.constant(OuterTaps.band(out, length, g.kernel(0), g.stride(0), g.padding(0),
+                x.dataType()));
+        SDVariable spreadWeights = Axes.bandedWeights(sd, w, g, channelsOut, channelsIn, band, out, length);
+        SDVariable y = transpose(sd, sd.reshape(x, Axes.prepend(-1, channelsIn * length, innerLengths)),
+                channelsIn * length, channelsOut * out, innerLengths, spreadWeights, null, g.inner(),
+                differentiable, rule);
+        return sd.reshape(y, Axes.prepend(-1, channelsOut, outLengths));
     }
 }

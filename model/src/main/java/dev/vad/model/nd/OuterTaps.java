@@ -37,6 +37,25 @@ final class OuterTaps {
         return m;
     }
 
+    /**
+     * The taps as a band {@code [k, aLength*bLength]}: entry {@code (t, a*bLength + b)} is 1 when
+     * {@code a == s*b + t - p}. For a convolution {@code a} runs over input and {@code b} over output positions (tap
+     * {@code t} of output {@code b} reads input {@code a}); for a transposed convolution the other way round (tap
+     * {@code t} of input {@code b} lands on output {@code a}).
+     */
+    static INDArray band(long aLength, long bLength, int kernel, int stride, int padding, DataType type) {
+        INDArray m = Nd4j.zeros(type, kernel, aLength * bLength);
+        for (long b = 0; b < bLength; b++) {
+            for (int t = 0; t < kernel; t++) {
+                long a = stride * b + t - padding;
+                if (a >= 0 && a < aLength) {
+                    m.putScalar(t, a * bLength + b, 1.0);
+                }
+            }
+        }
+        return m;
+    }
+
     /** The gathering matrix as a graph constant of {@code x}'s data type. */
     static SDVariable gathering(SameDiff sd, SDVariable x, long inputs, long outputs, int kernel, int stride,
             int padding) {

@@ -45,16 +45,31 @@ class NdConvolutionTest {
                                 new int[] {2, 1, 1, 0, 0, 1}, new int[] {0, 1, 1, 0, 1, 0})));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void convolutionMatchesBruteForce(String name, long[] lengths, int cin, int cout, ConvGeometry g) {
+    /** Each case with the outermost axes taken apart either way ({@link OuterAxis}). */
+    static Stream<Arguments> casesBothWays() {
+        return bothWays(cases());
+    }
+
+    static Stream<Arguments> bothWays(Stream<Arguments> cases) {
+        return cases.flatMap(c -> Stream.of(OuterAxis.values()).map(form -> {
+            Object[] args = java.util.Arrays.copyOf(c.get(), c.get().length + 1);
+            args[args.length - 1] = form;
+            return Arguments.of(args);
+        }));
+    }
+
+    @ParameterizedTest(name = "{0}, {5}")
+    @MethodSource("casesBothWays")
+    void convolutionMatchesBruteForce(String name, long[] lengths, int cin, int cout, ConvGeometry g,
+            OuterAxis form) {
         INDArray x = SeededArrays.uniform(1, DataType.DOUBLE, shape(2, cin, lengths));
         INDArray w = SeededArrays.uniform(2, DataType.DOUBLE, weightShape(g, cin, cout));
         INDArray b = SeededArrays.uniform(3, DataType.DOUBLE, cout);
 
         SameDiff sd = SameDiff.create();
         SDVariable in = sd.placeHolder("x", DataType.DOUBLE, shape(-1, cin, lengths));
-        SDVariable out = NdConvolution.convolve(sd, in, cin, cout, lengths, sd.var("w", w), sd.var("b", b), g);
+        SDVariable out = NdConvolution.convolve(sd, in, cin, cout, lengths, sd.var("w", w), sd.var("b", b), g, true,
+                OuterAxis.always(form));
         INDArray actual = sd.outputSingle(Map.of("x", x), out.name());
 
         INDArray expected = BruteForceConvolution.convolve(x, w, b, g);
@@ -62,14 +77,15 @@ class NdConvolutionTest {
         assertThat(maxAbsDifference(actual, expected)).isLessThanOrEqualTo(TOLERANCE);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void transposedConvolutionMatchesBruteForce(String name, long[] lengths, int cin, int cout, ConvGeometry g) {
-        assertTransposedMatchesBruteForce(lengths, cin, cout, g, true);
+    @ParameterizedTest(name = "{0}, {5}")
+    @MethodSource("casesBothWays")
+    void transposedConvolutionMatchesBruteForce(String name, long[] lengths, int cin, int cout, ConvGeometry g,
+            OuterAxis form) {
+        assertTransposedMatchesBruteForce(lengths, cin, cout, g, true, form);
     }
 
     static Stream<Arguments> forwardOnlyCases() {
-        return Stream.of(
+        return bothWays(Stream.of(
                 Arguments.of("1D k3 s2 p1 op1 into 1, even", new long[] {8}, 3, 1, ConvGeometry.uniform(1, 3, 2, 1, 1)),
                 Arguments.of("1D k4 s3 p2 into 2, odd", new long[] {7}, 2, 2, ConvGeometry.uniform(1, 4, 3, 2)),
                 Arguments.of("2D k3 s2 p1 op1 into 1, even", new long[] {6, 8}, 8, 1,
@@ -88,15 +104,15 @@ class NdConvolutionTest {
                 Arguments.of("3D k3 s2 p1 op1 into 3 (native op)", new long[] {3, 4, 5}, 2, 3,
                         ConvGeometry.uniform(3, 3, 2, 1, 1)),
                 Arguments.of("4D k3 s2 p1 op1 into 1", new long[] {3, 4, 5, 6}, 2, 1,
-                        ConvGeometry.uniform(4, 3, 2, 1, 1)));
+                        ConvGeometry.uniform(4, 3, 2, 1, 1))));
     }
 
     /** Graphs that are only run forward may compute transposed convolutions another way: the same values. */
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}, {5}")
     @MethodSource("forwardOnlyCases")
     void forwardOnlyTransposedConvolutionMatchesBruteForce(String name, long[] lengths, int cin, int cout,
-            ConvGeometry g) {
-        SameDiff sd = assertTransposedMatchesBruteForce(lengths, cin, cout, g, false);
+            ConvGeometry g, OuterAxis form) {
+        SameDiff sd = assertTransposedMatchesBruteForce(lengths, cin, cout, g, false, form);
         boolean byColumns = lengths.length <= 3 && cout <= ColumnTransposedConvolution.MAX_CHANNELS_OUT;
         assertThat(sd.getOps().values().stream().anyMatch(op -> op.getOp().opName().equals("col2im")))
                 .isEqualTo(byColumns);
@@ -104,7 +120,7 @@ class NdConvolutionTest {
 
     /** Builds the transposed convolution, checks it against the brute-force definition and returns its graph. */
     private static SameDiff assertTransposedMatchesBruteForce(long[] lengths, int cin, int cout, ConvGeometry g,
-            boolean differentiable) {
+            boolean differentiable, OuterAxis form) {
         INDArray x = SeededArrays.uniform(4, DataType.DOUBLE, shape(3, cin, lengths));
         INDArray w = SeededArrays.uniform(5, DataType.DOUBLE, weightShape(g, cout, cin));
         INDArray b = SeededArrays.uniform(6, DataType.DOUBLE, cout);
@@ -112,7 +128,7 @@ class NdConvolutionTest {
         SameDiff sd = SameDiff.create();
         SDVariable in = sd.placeHolder("x", DataType.DOUBLE, shape(-1, cin, lengths));
         SDVariable out = NdTransposedConvolution.transpose(sd, in, cin, cout, lengths, sd.var("w", w), sd.var("b", b),
-                g, differentiable);
+                g, differentiable, OuterAxis.always(form));
         INDArray actual = sd.outputSingle(Map.of("x", x), out.name());
 
         INDArray expected = BruteForceConvolution.transpose(x, w, b, g);
