@@ -87,14 +87,16 @@ final class Axes {
     }
 
     /**
-     * Weights {@code [k1, k2.., a, b]} spread over the positions of the outermost axis through {@code band}
-     * ({@link OuterTaps#band}, {@code [k1, aLength*bLength]}): {@code [k2.., a*aLength, b*bLength]}, where the
+     * Weights {@code [k1, k2.., a, b]} spread over the positions of the outermost axis of {@code g} through its
+     * {@link OuterTaps#band} ({@code [k1, aLength*bLength]}): {@code [k2.., a*aLength, b*bLength]}, where the
      * entry of channels {@code (i, j)} at positions {@code (u, v)}, at {@code i*aLength + u} and
      * {@code j*bLength + v}, is the sum over taps {@code t} of {@code w[t, .., i, j] * band[t, u*bLength + v]}:
      * tap {@code t}'s weights where position {@code u} meets {@code v} through {@code t}, zero elsewhere.
      */
-    static SDVariable bandedWeights(SameDiff sd, SDVariable w, ConvGeometry g, long a, long b, SDVariable band,
-            long aLength, long bLength) {
+    static SDVariable bandedWeights(SameDiff sd, SDVariable w, ConvGeometry g, long a, long b, long aLength,
+            long bLength) {
+        SDVariable band = sd.constant(OuterTaps.band(aLength, bLength, g.kernel(0), g.stride(0), g.padding(0),
+                w.dataType()));
         int n = g.dimensions();
         long[] shape = new long[n + 1];
         long innerTaps = 1;

@@ -102,9 +102,7 @@ public final class NdConvolution {
         long out = outLengths[0];
         long[] innerLengths = Arrays.copyOfRange(lengths, 1, n);
         // [B, Cin, L1, L2..] is [B, Cin*L1, L2..]: channel c at position i is channel c*L1 + i, likewise the output
-        SDVariable band = sd.constant(OuterTaps.band(length, out, g.kernel(0), g.stride(0), g.padding(0),
-                x.dataType()));
-        SDVariable spreadWeights = Axes.bandedWeights(sd, w, g, channelsIn, channelsOut, band, length, out);
+        SDVariable spreadWeights = Axes.bandedWeights(sd, w, g, channelsIn, channelsOut, length, out);
         SDVariable spreadBias = b == null ? null : Axes.repeated(sd, b, channelsOut, out);
         SDVariable y = convolve(sd, sd.reshape(x, Axes.prepend(-1, channelsIn * length, innerLengths)),
                 channelsIn * length, channelsOut * out, innerLengths, spreadWeights, spreadBias, g.inner(),

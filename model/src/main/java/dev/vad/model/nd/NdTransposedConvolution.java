@@ -106,9 +106,7 @@ public final class NdTransposedConvolution {
         long out = outLengths[0];
         long[] innerLengths = Arrays.copyOfRange(lengths, 1, n);
         // as in NdConvolution: positions as channels, the taps a band of the weights ([.., Cout*O1, Cin*L1])
-        SDVariable band = sd.constant(OuterTaps.band(out, length, g.kernel(0), g.stride(0), g.padding(0),
-                x.dataType()));
-        SDVariable spreadWeights = Axes.bandedWeights(sd, w, g, channelsOut, channelsIn, band, out, length);
+        SDVariable spreadWeights = Axes.bandedWeights(sd, w, g, channelsOut, channelsIn, out, length);
         SDVariable y = transpose(sd, sd.reshape(x, Axes.prepend(-1, channelsIn * length, innerLengths)),
                 channelsIn * length, channelsOut * out, innerLengths, spreadWeights, null, g.inner(),
                 differentiable, rule);
