@@ -72,18 +72,10 @@ final class Axes {
      * {@code [k2.., k1*a, b]}, tap {@code t} of channel {@code c} at {@code t*a + c}.
      */
     static SDVariable outerTapsAsChannels(SameDiff sd, SDVariable w, ConvGeometry g, long a, long b) {
-        int n = g.dimensions();
-        long[] stackedShape = new long[n + 1];
-        long innerTaps = 1;
-        for (int i = 1; i < n; i++) {
-            stackedShape[i - 1] = g.kernel(i);
-            innerTaps *= g.kernel(i);
-        }
-        stackedShape[n - 1] = g.kernel(0) * a;
-        stackedShape[n] = b;
+        long innerTaps = g.taps() / g.kernel(0);
         // [k1, k2*..*kN, a*b] -> [k2*..*kN, k1, a*b]: a rank-3 permutation, far faster in ND4J than rank N+2
         SDVariable tapsInward = sd.permute(sd.reshape(w, g.kernel(0), innerTaps, a * b), 1, 0, 2);
-        return sd.reshape(tapsInward, stackedShape);
+        return sd.reshape(tapsInward, innerKernel(g, g.kernel(0) * a, b));
     }
 
     /**
@@ -97,19 +89,23 @@ final class Axes {
             long bLength) {
         SDVariable band = sd.constant(OuterTaps.band(aLength, bLength, g.kernel(0), g.stride(0), g.padding(0),
                 w.dataType()));
-        int n = g.dimensions();
-        long[] shape = new long[n + 1];
-        long innerTaps = 1;
-        for (int i = 1; i < n; i++) {
-            shape[i - 1] = g.kernel(i);
-            innerTaps *= g.kernel(i);
-        }
-        shape[n - 1] = a * aLength;
-        shape[n] = b * bLength;
+        long innerTaps = g.taps() / g.kernel(0);
         // [k1, K*a*b]^T [k1, aLength*bLength] -> [K, a, b, aLength, bLength] -> [K, a, aLength, b, bLength]
         SDVariable spread = sd.mmul(sd.reshape(w, g.kernel(0), innerTaps * a * b), band, true, false, false);
         SDVariable grouped = sd.permute(sd.reshape(spread, innerTaps, a, b, aLength, bLength), 0, 1, 3, 2, 4);
-        return sd.reshape(grouped, shape);
+        return sd.reshape(grouped, innerKernel(g, a * aLength, b * bLength));
+    }
+
+    /** The weight shape of the inner convolution, {@code [k2.., first, second]}. */
+    private static long[] innerKernel(ConvGeometry g, long first, long second) {
+        int n = g.dimensions();
+        long[] shape = new long[n + 1];
+        for (int i = 1; i < n; i++) {
+            shape[i - 1] = g.kernel(i);
+        }
+        shape[n - 1] = first;
+        shape[n] = second;
+        return shape;
     }
 
     /**

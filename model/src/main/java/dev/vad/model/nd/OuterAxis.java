@@ -63,15 +63,8 @@ enum OuterAxis {
 
     /** The share of the band {@code [aLength x bLength]} that taps reach. */
     static double fill(long aLength, long bLength, int kernel, int stride, int padding) {
-        long taps = 0;
-        for (long b = 0; b < bLength; b++) {
-            for (int t = 0; t < kernel; t++) {
-                long a = stride * b + t - padding;
-                if (a >= 0 && a < aLength) {
-                    taps++;
-                }
-            }
-        }
-        return (double) taps / (aLength * bLength);
+        long[] taps = {0};
+        OuterTaps.forEach(aLength, bLength, kernel, stride, padding, (a, b, t) -> taps[0]++);
+        return (double) taps[0] / (aLength * bLength);
     }
 }

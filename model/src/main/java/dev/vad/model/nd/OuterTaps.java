@@ -26,14 +26,7 @@ final class OuterTaps {
      */
     static INDArray gathering(long inputs, long outputs, int kernel, int stride, int padding, DataType type) {
         INDArray m = Nd4j.zeros(type, outputs * kernel, inputs);
-        for (long o = 0; o < outputs; o++) {
-            for (int t = 0; t < kernel; t++) {
-                long i = stride * o + t - padding;
-                if (i >= 0 && i < inputs) {
-                    m.putScalar(o * kernel + t, i, 1.0);
-                }
-            }
-        }
+        forEach(inputs, outputs, kernel, stride, padding, (i, o, t) -> m.putScalar(o * kernel + t, i, 1.0));
         return m;
     }
 
@@ -45,15 +38,29 @@ final class OuterTaps {
      */
     static INDArray band(long aLength, long bLength, int kernel, int stride, int padding, DataType type) {
         INDArray m = Nd4j.zeros(type, kernel, aLength * bLength);
+        forEach(aLength, bLength, kernel, stride, padding, (a, b, t) -> m.putScalar(t, a * bLength + b, 1.0));
+        return m;
+    }
+
+    /** Receives one tap: tap {@code t} of position {@code b} joins position {@code a}. */
+    @FunctionalInterface
+    interface Tap {
+        void accept(long a, long b, int t);
+    }
+
+    /**
+     * Every tap that falls inside: for {@code b} below {@code bLength} and {@code t} below {@code kernel}, the
+     * position {@code a = s*b + t - p} when it lies below {@code aLength} and not before 0.
+     */
+    static void forEach(long aLength, long bLength, int kernel, int stride, int padding, Tap tap) {
         for (long b = 0; b < bLength; b++) {
             for (int t = 0; t < kernel; t++) {
                 long a = stride * b + t - padding;
                 if (a >= 0 && a < aLength) {
-                    m.putScalar(t, a * bLength + b, 1.0);
+                    tap.accept(a, b, t);
                 }
             }
         }
-        return m;
     }
 
     /** The gathering matrix as a graph constant of {@code x}'s data type. */
