@@ -10,8 +10,8 @@ import dev.vad.scorer.events.EpisodeTracker;
 
 /**
  * What the scorer remembers of one stream: the calibrators of the model version scoring it (a new version starts
- * from its own validation statistics), the smoothing of its calibrated scores, its episode trackers, and how many
- * windows it has had.
+ * from its own validation statistics), the smoothing of its calibrated scores, its episode trackers, the frames a
+ * predicting model needs before its next window, and how many windows it has had.
  */
 final class StreamState {
 
@@ -22,6 +22,7 @@ final class StreamState {
     private CausalCalibrator meanCalibrator;
     private CausalCalibrator patchCalibrator;
     private final MovingAverage smoothing;
+    private final FrameContext context = new FrameContext();
     private long windows;
 
     StreamState(String streamId, CalibrationSettings calibration, EpisodeSettings episodes) {
@@ -51,6 +52,10 @@ final class StreamState {
     /** A frame's calibrated score smoothed over the stream's last scored frames (see {@link CalibrationSettings}). */
     double smoothed(double calibrated) {
         return smoothing.add(calibrated);
+    }
+
+    FrameContext context() {
+        return context;
     }
 
     EpisodeTracker anomalies() {

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Scores batches of windows with one model version. Per scored frame (every frame of a window for an autoencoder,
- * the frames after the context for a predicting model): the mean squared reconstruction error and the error
+ * Scores batches of windows with one model version. Per scored frame (every frame of a window for an autoencoder;
+ * for a predicting model every frame of a stream after its first context frames, once, whatever the windows'
+ * stride): the mean squared reconstruction error and the error
  * of its worst patch, each calibrated causally against the stream's history ({@link StreamState}); the frame's
  * calibrated score is the larger of the two (averaged over the stream's last frames when smoothing is set), so a
  * small object and a frame-wide change both stand out. With the scene-change guard on, a high frame whose error
@@ -52,18 +53,29 @@ final class WindowScorer {
 
     /**
      * Scores windows of the shape {@code model} takes, in order, in reconstruction calls of at most
-     * {@link WindowModel#maxWindowsPerCall()} windows.
+     * {@link WindowModel#maxWindowsPerCall()} network inputs. A predicting model scores every frame of a stream after
+     * its first context frames once, whatever the windows' stride ({@link FrameContext}).
      */
     List<ScoredWindow> score(ActiveModel model, List<FrameWindow> windows, long nowMicros) {
         List<ScoredWindow> out = new ArrayList<>(windows.size());
+        int context = model.model().firstScoredFrame();
         int perCall = model.model().maxWindowsPerCall();
-        for (int from = 0; from < windows.size(); from += perCall) {
-            List<FrameWindow> call = windows.subList(from, Math.min(windows.size(), from + perCall));
-            try (WindowModel.Reconstructed reconstructed = model.model().reconstruct(call)) {
-                for (int i = 0; i < call.size(); i++) {
-                    out.add(scoreOne(model, call.get(i), reconstructed, i, nowMicros));
-                }
+        List<Planned> call = new ArrayList<>();
+        int inputs = 0;
+        for (FrameWindow w : windows) {
+            StreamState stream = streams.computeIfAbsent(w.streamId(),
+                    id -> new StreamState(id, settings.calibration(), settings.episodes()));
+            Planned planned = new Planned(w, stream, stream.context().plan(w, context));
+            if (!call.isEmpty() && inputs + planned.plan().tiles().size() > perCall) {
+                scoreCall(model, call, nowMicros, out);
+                call.clear();
+                inputs = 0;
             }
+            call.add(planned);
+            inputs += planned.plan().tiles().size();
+        }
+        if (!call.isEmpty()) {
+            scoreCall(model, call, nowMicros, out);
         }
         return out;
     }
@@ -73,23 +85,59 @@ final class WindowScorer {
         return streams.size();
     }
 
-    private ScoredWindow scoreOne(ActiveModel model, FrameWindow w, WindowModel.Reconstructed r, int index,
+    /** A window with its stream and the network inputs that score it. */
+    private record Planned(FrameWindow window, StreamState stream, FrameContext.Plan plan) {
+    }
+
+    private void scoreCall(ActiveModel model, List<Planned> call, long nowMicros, List<ScoredWindow> out) {
+        List<FrameWindow> inputs = new ArrayList<>();
+        call.forEach(p -> p.plan().tiles().forEach(tile -> inputs.add(tile.window())));
+        try (WindowModel.Reconstructed reconstructed = model.model().reconstruct(inputs)) {
+            int firstTile = 0;
+            for (Planned planned : call) {
+                out.add(scoreOne(model, planned, reconstructed, firstTile, nowMicros));
+                firstTile += planned.plan().tiles().size();
+            }
+        }
+    }
+
+    /** The frame errors of a window's scored frames, each from the last of its plan's tiles that predicts it. */
+    private static List<FrameErrors.FrameError> frameErrors(Planned planned, WindowModel.Reconstructed r,
+                                                            int firstTile, int context) {
+        List<FrameErrors.FrameError> errors = new ArrayList<>();
+        int length = planned.window().frameCount();
+        int next = planned.plan().scoredFrom();
+        List<FrameContext.Tile> tiles = planned.plan().tiles();
+        for (int t = 0; t < tiles.size(); t++) {
+            int offset = tiles.get(t).offset();
+            FrameErrors.FrameError[] tileErrors = r.frameErrors(firstTile + t);
+            int to = Math.min(length, offset + length);
+            for (int at = Math.max(next, offset + context); at < to; at++) {
+                errors.add(tileErrors[at - offset - context]);
+            }
+            next = Math.max(next, to);
+        }
+        return errors;
+    }
+
+    private ScoredWindow scoreOne(ActiveModel model, Planned planned, WindowModel.Reconstructed r, int firstTile,
                                   long nowMicros) {
-        StreamState stream = streams.computeIfAbsent(w.streamId(),
-                id -> new StreamState(id, settings.calibration(), settings.episodes()));
+        FrameWindow w = planned.window();
+        StreamState stream = planned.stream();
         stream.use(model);
         EpisodeTracker.ModelRef ref = model.ref();
-        FrameErrors.FrameError[] errors = r.frameErrors(index);
-        int first = model.model().firstScoredFrame();
-        List<FrameScore> frames = new ArrayList<>(errors.length);
+        List<FrameErrors.FrameError> errors = frameErrors(planned, r, firstTile, model.model().firstScoredFrame());
+        int first = w.frameCount() - errors.size();
+        int index = firstTile + planned.plan().tiles().size() - 1;
+        List<FrameScore> frames = new ArrayList<>(errors.size());
         List<AnomalyEvent> events = new ArrayList<>();
         double windowScore = Double.NEGATIVE_INFINITY;
         double windowCalibrated = Double.NEGATIVE_INFINITY;
         boolean anomalous = false;
         boolean sceneChange = false;
-        for (int f = 0; f < errors.length; f++) {
-            double mean = errors[f].mean();
-            double patch = errors[f].worstPatch();
+        for (int f = 0; f < errors.size(); f++) {
+            double mean = errors.get(f).mean();
+            double patch = errors.get(f).worstPatch();
             double zMean = stream.meanCalibrator().calibrate(mean);
             double zPatch = stream.patchCalibrator().calibrate(patch);
             double calibrated = stream.smoothed(Math.max(zMean, zPatch));

@@ -124,9 +124,8 @@ class WindowScorerTest {
                 + " square's").isBetween(411L, 430L);
     }
 
-    @Test
-    void aPredictingModelScoresTheFramesAfterItsContextUnderTheirOwnIndices() {
-        int frames = 6;
+    /** A {@code future} model fitted to 6-frame windows of the plain scene. */
+    private static ActiveModel futureModel(int frames) {
         List<FrameWindow> normal = new ArrayList<>();
         for (int n = 0; n < 40; n++) {
             normal.add(window("s", n, frames, 0, null, 0));
@@ -138,18 +137,29 @@ class WindowScorerTest {
         ModelHeader header = new ModelHeader("f", 1, "future", 3, "t,h,w", new int[] {1, frames, SIDE, SIDE},
                 frames, SIDE, SIDE, PixelFormat.GRAY8, fitted.normalisation(), new TreeMap<>(Map.of("patch", "4")),
                 3, List.of(), result.calibration(), new TreeMap<>(), 0);
-        ActiveModel future = ActiveModel.of(ModelArtifacts.pack(fitted.network(), header));
-        WindowScorer scorer = new WindowScorer(settings());
+        return ActiveModel.of(ModelArtifacts.pack(fitted.network(), header));
+    }
+
+    @Test
+    void aPredictingModelScoresEveryFrameAfterAStreamsFirstContextUnderItsOwnIndex() {
+        int frames = 6;
+        ActiveModel future = futureModel(frames);
+        WindowScorer scorer = new WindowScorer(settings("reconstruction-every", "1"));
 
         ScoredWindow plain = scorer.score(future, List.of(window("s", 100, frames, 0, null, 0)), 1).get(0);
         ScoredWindow odd = scorer.score(future, List.of(window("s", 101, frames, 0, new int[] {8, 8}, 5)), 2).get(0);
 
-        assertThat(fitted.firstScoredFrame()).isEqualTo(4);
-        assertThat(plain.score().frames()).extracting(f -> f.frameIndex()).containsExactly(604L, 605L);
+        assertThat(future.model().firstScoredFrame()).isEqualTo(4);
+        assertThat(plain.score().frames()).as("the stream's first four frames are context")
+                .extracting(f -> f.frameIndex()).containsExactly(604L, 605L);
         assertThat(plain.score().state()).isEqualTo(ScoreState.NORMAL);
-        assertThat(odd.score().frames()).extracting(f -> f.frameIndex()).containsExactly(610L, 611L);
-        assertThat(odd.score().frames().get(0).calibratedScore()).isLessThan(odd.score().threshold());
-        assertThat(odd.score().frames().get(1).calibratedScore()).isGreaterThan(odd.score().threshold());
+        assertThat(odd.score().frames()).as("the next window is predicted whole, from the frames before it")
+                .extracting(f -> f.frameIndex()).containsExactly(606L, 607L, 608L, 609L, 610L, 611L);
+        assertThat(odd.score().frames().subList(0, 5))
+                .allSatisfy(f -> assertThat(f.calibratedScore()).isLessThan(odd.score().threshold()));
+        assertThat(odd.score().frames().get(5).calibratedScore()).isGreaterThan(odd.score().threshold());
+        assertThat(odd.reconstruction().frameIndices()).as("the viewer shows the window itself")
+                .containsExactly(606L, 607L, 608L, 609L, 610L, 611L);
 
         List<FrameWindow> many = new ArrayList<>();
         for (int n = 200; n < 211; n++) {
@@ -157,16 +167,72 @@ class WindowScorerTest {
         }
         List<ScoredWindow> together = new WindowScorer(settings()).score(future, many, 3);
         WindowScorer alone = new WindowScorer(settings());
-        assertThat(fitted.maxWindowsPerCall()).as("16 predicted frames a call").isEqualTo(8);
+        assertThat(future.model().maxWindowsPerCall()).as("16 predicted frames a call").isEqualTo(8);
         assertThat(together).hasSize(11);
         for (int i = 0; i < many.size(); i++) {
             ScoredWindow single = alone.score(future, List.of(many.get(i)), 3).get(0);
             assertThat(together.get(i).score().frames()).extracting(f -> f.frameIndex())
-                    .containsExactly((200L + i) * frames + 4, (200L + i) * frames + 5);
-            for (int f = 0; f < 2; f++) {
+                    .containsExactlyElementsOf(single.score().frames().stream().map(f -> f.frameIndex()).toList())
+                    .hasSize(i == 0 ? 2 : frames)
+                    .last().isEqualTo((200L + i) * frames + 5);
+            for (int f = 0; f < single.score().frames().size(); f++) {
                 assertThat(together.get(i).score().frames().get(f).meanError())
                         .isCloseTo(single.score().frames().get(f).meanError(), within(1e-9));
             }
+        }
+    }
+
+    /** The frames {@code first..first+length-1} of one stream whose bright square moves a pixel a frame. */
+    private static FrameWindow movingSquare(long first, int length) {
+        byte[] pixels = new byte[length * SIDE * SIDE];
+        long[] indices = new long[length];
+        for (int f = 0; f < length; f++) {
+            long frame = first + f;
+            indices[f] = frame;
+            SplittableRandom random = new SplittableRandom(frame);
+            int at = (int) (frame % (SIDE - 4));
+            for (int y = 0; y < SIDE; y++) {
+                for (int x = 0; x < SIDE; x++) {
+                    boolean square = x >= at && x < at + 4 && y >= 6 && y < 10;
+                    pixels[(f * SIDE + y) * SIDE + x] = (byte) (square ? 200 : 40 + random.nextInt(6));
+                }
+            }
+        }
+        return new FrameWindow("m", first, indices, indices.clone(), TimestampKind.STREAM_TIME, 0, false, SIDE, SIDE,
+                PixelFormat.GRAY8, pixels);
+    }
+
+    /** Per-frame mean errors by frame index, of the windows of a stream of 60 frames every {@code stride}. */
+    private static Map<Long, Double> meanErrors(ActiveModel model, int frames, int stride) {
+        List<FrameWindow> windows = new ArrayList<>();
+        for (long first = 0; first + frames <= 60; first += stride) {
+            windows.add(movingSquare(first, frames));
+        }
+        Map<Long, Double> errors = new TreeMap<>();
+        for (ScoredWindow scored : new WindowScorer(settings()).score(model, windows, 1)) {
+            scored.score().frames().forEach(f -> assertThat(errors.put(f.frameIndex(), f.meanError()))
+                    .as("frame %d scored once", f.frameIndex()).isNull());
+        }
+        return errors;
+    }
+
+    @Test
+    void nonOverlappingWindowsScoreEveryFrameAsOverlappingOnesDo() {
+        int frames = 6;
+        ActiveModel future = futureModel(frames);
+
+        Map<Long, Double> overlapping = meanErrors(future, frames, 2);
+        Map<Long, Double> apart = meanErrors(future, frames, frames);
+        Map<Long, Double> byThree = meanErrors(future, frames, 3);
+
+        assertThat(apart.keySet()).as("every frame after the first four").containsExactlyElementsOf(
+                java.util.stream.LongStream.range(4, 60).boxed().toList());
+        assertThat(overlapping.keySet()).isEqualTo(apart.keySet());
+        assertThat(byThree.keySet()).isEqualTo(apart.keySet());
+        for (long frame : apart.keySet()) {
+            double expected = overlapping.get(frame);
+            assertThat(apart.get(frame)).as("frame %d", frame).isCloseTo(expected, within(1e-6 * expected + 1e-12));
+            assertThat(byThree.get(frame)).as("frame %d", frame).isCloseTo(expected, within(1e-6 * expected + 1e-12));
         }
     }
 
