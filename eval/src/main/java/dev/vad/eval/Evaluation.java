@@ -52,7 +52,8 @@ public final class Evaluation {
 
         started = System.nanoTime();
         OfflineScorer scorer = new OfflineScorer(scorerSettings(settings), artifact);
-        OneStreamScoring oneStream = new OneStreamScoring(new OfflineScorer(scorerSettings(settings), artifact));
+        OfflineScorer streamScorer = new OfflineScorer(scorerSettings(settings), artifact);
+        OneStreamScoring oneStream = new OneStreamScoring(windows -> streamScorer.score(windows, 0));
         List<ClipScores> scores = new ArrayList<>();
         List<ClipScores> streamScores = new ArrayList<>();
         for (Clip clip : data.testing()) {

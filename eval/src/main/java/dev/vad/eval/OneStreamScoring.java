@@ -6,22 +6,25 @@ import dev.vad.common.wire.ScoreRecord;
 import dev.vad.scorer.OfflineScorer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The test clips scored as one live stream would be: each clip's windows re-labelled as stream {@value #STREAM_ID},
  * window sequence, frame indices and capture times continuing from the clip before, and scored in order by one
- * {@link OfflineScorer}, so calibration history and smoothing carry over from clip to clip. The windows stay the
+ * {@link OfflineScorer}, whose state for the stream (calibration history, smoothing) then carries over from clip to
+ * clip. The windows stay the
  * clips' own (none spans two clips). Clips must be given in playing order.
  */
 final class OneStreamScoring {
 
     static final String STREAM_ID = "live";
 
-    private final OfflineScorer scorer;
+    private final Function<List<FrameWindow>, List<ScoreRecord>> scorer;
     private long frames;
     private long windows;
 
-    OneStreamScoring(OfflineScorer scorer) {
+    /** @param scorer scores windows in order, keeping each stream's state between calls (an OfflineScorer) */
+    OneStreamScoring(Function<List<FrameWindow>, List<ScoreRecord>> scorer) {
         this.scorer = scorer;
     }
 
@@ -36,7 +39,7 @@ final class OneStreamScoring {
                     w.width(), w.height(), w.pixelFormat(), w.pixels()));
         }
         List<ScoreRecord> records = new ArrayList<>();
-        for (ScoreRecord r : scorer.score(relabelled, 0)) {
+        for (ScoreRecord r : scorer.apply(relabelled)) {
             List<FrameScore> own = r.frames().stream().map(f -> new FrameScore(f.frameIndex() - offset,
                     f.captureTimeMicros() - micros, f.meanError(), f.patchError(), f.score(), f.calibratedScore()))
                     .toList();
