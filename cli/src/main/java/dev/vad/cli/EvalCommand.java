@@ -8,6 +8,7 @@ import dev.vad.eval.EvalOutput;
 import dev.vad.eval.EvalReport;
 import dev.vad.eval.EvalSettings;
 import dev.vad.eval.Evaluation;
+import dev.vad.eval.EventFigures;
 import dev.vad.eval.LabelledDataset;
 import dev.vad.eval.LabelledDatasets;
 import dev.vad.eval.PipelineEvaluation;
@@ -17,15 +18,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code vad eval}: frame-level AUC and EER on a labelled dataset. */
+/** {@code vad eval}: frame-level AUC and EER, and alarm figures, on a labelled dataset. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Train on a labelled dataset's training clips, score its test clips, report AUC and EER.",
+        description = {"Train on a labelled dataset's training clips, score its test clips, report AUC, EER and"
+                + " alarms (anomalies caught, detection delay, false alarms per hour).",
             "Writes report.json, roc.png, clip-<name>.png per test clip and frame_scores.csv into --out."})
 final class EvalCommand implements Callable<Integer> {
 
@@ -162,6 +165,33 @@ final class EvalCommand implements Callable<Integer> {
                         + " trained in %.0f s, scored in %.0f s%n", percent(report.frameAucPaper()),
                 percent(report.frameAucOnline()), percent(report.eer()), percent(report.eerOnline()),
                 report.trainSeconds(), report.scoreSeconds());
+        EventFigures events = report.events();
+        console.printf(Locale.ROOT, "alarms (episodes at threshold %s, %d frames in a row to open, %d below %s to"
+                        + " close):%n", events.threshold(), events.enterFrames(), events.exitFrames(),
+                events.lowMark());
+        print("each clip its own stream", events, console);
+        if (report.oneStream() != null) {
+            print("clips as one stream", report.oneStream().events(), console);
+            console.printf(Locale.ROOT, "  one stream: frame AUC %s online%n",
+                    percent(report.oneStream().frameAucOnline()));
+        }
+    }
+
+    private static void print(String scores, EventFigures events, PrintWriter console) {
+        console.printf(Locale.ROOT, "  %s: %d of %d anomalies caught, delay median %s worst %s;"
+                        + " %d false alarms (%s per hour of normal video)%n", scores, events.caught(),
+                events.intervals(), seconds(events.medianDelaySeconds()), seconds(events.worstDelaySeconds()),
+                events.falseAlarmEpisodes(), events.falseAlarmsPerHour() == null ? "n/a"
+                        : String.format(Locale.ROOT, "%.1f", events.falseAlarmsPerHour()));
+        if (!events.missed().isEmpty()) {
+            console.println("    missed: " + events.missed().stream()
+                    .map(m -> m.clip() + " frames " + m.firstFrame() + "-" + m.lastFrame())
+                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static String seconds(Double value) {
+        return value == null ? "n/a" : String.format(Locale.ROOT, "%.1f s", value);
     }
 
     private static String percent(Double value) {

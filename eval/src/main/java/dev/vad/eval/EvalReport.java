@@ -16,10 +16,14 @@ import java.util.Map;
  * @param clips          per test clip: frames, anomalous frames and AUC (null where a clip has one class only)
  * @param trainSeconds   time spent decoding training clips and training
  * @param scoreSeconds   time spent decoding and scoring test clips
+ * @param events         alarms: the scorer's anomaly episodes over the online scores above (each test clip scored as
+ *                       its own stream, the clips played one after another), matched against the labelled intervals
+ * @param oneStream      the test clips scored as one stream (the live protocol), or null where not run
  */
 public record EvalReport(String dataset, String layout, Map<String, Object> model, double frameAucPaper,
                          double frameAucOnline, double eer, double eerOnline, List<ClipResult> clips,
-                         double trainSeconds, double scoreSeconds) {
+                         double trainSeconds, double scoreSeconds, EventFigures events,
+                         OneStreamFigures oneStream) {
 
     /** One test clip's outcome. */
     public record ClipResult(String clip, int frames, long anomalousFrames, Double auc, Double aucOnline) {

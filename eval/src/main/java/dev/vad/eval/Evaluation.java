@@ -13,6 +13,7 @@ import dev.vad.model.fit.ModelFitter;
 import dev.vad.model.fit.WindowModel;
 import dev.vad.scorer.OfflineScorer;
 import dev.vad.scorer.ScorerSettings;
+import dev.vad.scorer.events.EpisodeSettings;
 import dev.vad.trainer.FiniteFit;
 import dev.vad.trainer.TrainingSession;
 import java.util.ArrayList;
@@ -51,14 +52,19 @@ public final class Evaluation {
 
         started = System.nanoTime();
         OfflineScorer scorer = new OfflineScorer(scorerSettings(settings), artifact);
+        OfflineScorer streamScorer = new OfflineScorer(scorerSettings(settings), artifact);
+        OneStreamScoring oneStream = new OneStreamScoring(windows -> streamScorer.score(windows, 0));
         List<ClipScores> scores = new ArrayList<>();
+        List<ClipScores> streamScores = new ArrayList<>();
         for (Clip clip : data.testing()) {
             List<FrameWindow> windows = ClipWindows.of(clip, settings.width(), settings.height(),
                     settings.windowFrames(), settings.scoreStride());
             scores.add(clipScores(clip, scorer.score(windows, 0)));
+            streamScores.add(oneStream.next(clip, windows));
             progress.scored(clip.name(), scores.size(), data.testing().size());
         }
-        return outcome(data, settings, artifact, scores, trainSeconds, (System.nanoTime() - started) / 1e9);
+        return outcome(data, settings, artifact, scores, streamScores, trainSeconds,
+                (System.nanoTime() - started) / 1e9);
     }
 
     /** The trainer's finite fit (see {@link EvalSettings}) of the training clips' windows, in clip order. */
@@ -130,12 +136,20 @@ public final class Evaluation {
     /** The report of scores made with {@code artifact}. */
     static Outcome outcome(LabelledDataset data, EvalSettings settings, ModelArtifact artifact,
                            List<ClipScores> scores, double trainSeconds, double scoreSeconds) {
-        return new Outcome(report(data, settings, artifact, scores, trainSeconds, scoreSeconds), scores,
-                scorerSettings(settings).calibration().threshold());
+        return outcome(data, settings, artifact, scores, null, trainSeconds, scoreSeconds);
+    }
+
+    /** @param streamScores the test clips scored as one stream ({@link OneStreamScoring}), or null */
+    static Outcome outcome(LabelledDataset data, EvalSettings settings, ModelArtifact artifact,
+                           List<ClipScores> scores, List<ClipScores> streamScores, double trainSeconds,
+                           double scoreSeconds) {
+        return new Outcome(report(data, settings, artifact, scores, streamScores, trainSeconds, scoreSeconds),
+                scores, scorerSettings(settings).calibration().threshold());
     }
 
     private static EvalReport report(LabelledDataset data, EvalSettings settings, ModelArtifact artifact,
-                                     List<ClipScores> scores, double trainSeconds, double scoreSeconds) {
+                                     List<ClipScores> scores, List<ClipScores> streamScores, double trainSeconds,
+                                     double scoreSeconds) {
         RocCurve paper = RocCurve.of(pooled(scores, true), pooledLabels(scores));
         RocCurve online = RocCurve.of(pooled(scores, false), pooledLabels(scores));
         List<EvalReport.ClipResult> clips = new ArrayList<>();
@@ -167,8 +181,11 @@ public final class Evaluation {
                 + (settings.smoothingFrames() > 1 ? ", averaged over the last " + settings.smoothingFrames()
                         + " frames" : ""));
         about.put("smoothing_frames", settings.smoothingFrames());
+        EpisodeSettings episodes = scorerSettings(settings).episodes();
+        int lead = settings.fit().preset().contextFrames();
         return new EvalReport(data.name(), data.layout(), about, paper.auc(), online.auc(), paper.eer(),
-                online.eer(), clips, trainSeconds, scoreSeconds);
+                online.eer(), clips, trainSeconds, scoreSeconds, EventFigures.of(scores, lead, episodes),
+                streamScores == null ? null : OneStreamFigures.of(streamScores, lead, episodes));
     }
 
     static double[] pooled(List<ClipScores> scores, boolean paper) {

@@ -1,6 +1,7 @@
 package dev.vad.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +40,11 @@ class EvaluationTest {
         assertThat(report.frameAucPaper()).as("a white cart is far from anything trained on").isGreaterThan(0.9);
         assertThat(report.frameAucOnline()).isBetween(0.0, 1.0);
         assertThat(report.eer()).isBetween(0.0, 0.5);
+        assertThat(report.events().intervals()).as("frames 12-19 of each clip").isEqualTo(2);
+        assertThat(report.events().caught() + report.events().missed().size()).isEqualTo(2);
+        assertThat(report.events().normalHours()).isCloseTo(2 * 24 / ClipWindows.FOLDER_FPS / 3600, within(1e-12));
+        assertThat(report.oneStream().frameAucOnline()).isBetween(0.0, 1.0);
+        assertThat(report.oneStream().events().intervals()).isEqualTo(2);
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("report.json", "roc.png",
                 "clip-01.png", "clip-02.png", "frame_scores.csv");
         JsonNode json = new ObjectMapper().readTree(root.resolve("out/report.json").toFile());
@@ -46,6 +52,12 @@ class EvaluationTest {
         assertThat(json.has("frame_auc_online")).isTrue();
         assertThat(json.has("eer")).isTrue();
         assertThat(json.path("clips")).hasSize(2);
+        assertThat(json.path("events").path("intervals").asInt()).isEqualTo(2);
+        assertThat(json.path("events").path("enter_frames").asInt()).isEqualTo(3);
+        assertThat(json.path("events").has("false_alarms_per_hour")).isTrue();
+        assertThat(json.path("one_stream").path("frame_auc_online").asDouble())
+                .isEqualTo(report.oneStream().frameAucOnline());
+        assertThat(json.path("one_stream").path("events").has("median_delay_seconds")).isTrue();
         assertThat(json.path("model").path("kind").asText()).isEqualTo("conv3d");
         assertThat(ImageIO.read(root.resolve("out/roc.png").toFile()).getWidth()).isEqualTo(560);
         assertThat(ImageIO.read(root.resolve("out/clip-01.png").toFile()).getWidth()).isEqualTo(900);
