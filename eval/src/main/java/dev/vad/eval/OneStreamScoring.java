@@ -11,9 +11,10 @@ import java.util.function.Function;
 /**
  * The test clips scored as one live stream would be: each clip's windows re-labelled as stream {@value #STREAM_ID},
  * window sequence, frame indices and capture times continuing from the clip before, and scored in order by one
- * {@link OfflineScorer}, whose state for the stream (calibration history, smoothing) then carries over from clip to
- * clip. The windows stay the
- * clips' own (none spans two clips). Clips must be given in playing order.
+ * {@link OfflineScorer}, whose state for the stream (calibration history, smoothing, episodes) then carries over
+ * from clip to clip. The windows stay the clips' own (none spans two clips), and one frame number is skipped between
+ * two clips, so a predicting model takes each clip's first frames as context, as after a gap in a live stream,
+ * instead of predicting them across the cut. Clips must be given in playing order.
  */
 final class OneStreamScoring {
 
@@ -47,7 +48,7 @@ final class OneStreamScoring {
                     r.modelVersion(), r.timestampKind(), own, r.windowScore(), r.calibratedScore(), r.threshold(),
                     r.state(), r.scoredAtMicros()));
         }
-        frames += clip.frames().size();
+        frames += clip.frames().size() + 1;
         return Evaluation.clipScores(clip, records);
     }
 

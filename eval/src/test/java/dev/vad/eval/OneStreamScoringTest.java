@@ -20,7 +20,7 @@ class OneStreamScoringTest {
     private final List<FrameWindow> seen = new ArrayList<>();
 
     @Test
-    void theClipsWindowsContinueOneStreamAndTheirScoresComeBackAsTheClipsFrames() {
+    void theClipsWindowsContinueOneStreamAfterAOneFrameGapAndTheirScoresComeBackAsTheClipsFrames() {
         OneStreamScoring scoring = new OneStreamScoring(this::scoreByStreamFrame);
 
         ClipScores first = scoring.next(clip("01", 6), windows("01", 6));
@@ -28,10 +28,10 @@ class OneStreamScoringTest {
 
         assertThat(seen).extracting(FrameWindow::streamId).containsOnly(OneStreamScoring.STREAM_ID);
         assertThat(seen).extracting(FrameWindow::sequence).containsExactly(0L, 1L, 2L, 3L, 4L);
-        assertThat(seen.get(3).frameIndices()).containsExactly(6, 7);
-        assertThat(seen.get(3).captureTimesMicros()).containsExactly(600_000, 700_000);
+        assertThat(seen.get(3).frameIndices()).as("frame 6 is skipped: a gap between clips").containsExactly(7, 8);
+        assertThat(seen.get(3).captureTimesMicros()).containsExactly(700_000, 800_000);
         assertThat(first.online()).containsExactly(0, 10, 20, 30, 40, 50);
-        assertThat(second.online()).as("stream frames 6-9 are the second clip's 0-3").containsExactly(60, 70, 80, 90);
+        assertThat(second.online()).as("stream frames 7-10 are the second clip's 0-3").containsExactly(70, 80, 90, 100);
     }
 
     /** A scorer whose calibrated score of a frame is ten times its frame index in the stream. */
