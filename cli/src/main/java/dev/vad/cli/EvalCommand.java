@@ -179,13 +179,13 @@ final class EvalCommand implements Callable<Integer> {
                 report.trainSeconds(), report.scoreSeconds());
         EvalReport.Validation validation = report.validation();
         if (validation != null) {
-            console.printf(Locale.ROOT, "%-8s %7s %10s %9s %11s%n", "pseudo", "frames", "anomalous", "AUC",
+            console.printf(Locale.ROOT, "%-7s %6s %10s %9s %11s%n", "pseudo", "frames", "anomalous", "AUC",
                     "AUC online");
-            validation.kinds().forEach((kind, result) -> console.printf(Locale.ROOT, "%-8s %7d %10d %9s %11s%n",
+            validation.kinds().forEach((kind, result) -> console.printf(Locale.ROOT, "%-7s %6d %10d %9s %11s%n",
                     kind, result.frames(), result.anomalousFrames(), percent(result.aucPaper()),
                     percent(result.aucOnline())));
             console.printf(Locale.ROOT, "validation frame AUC %s (paper protocol), %s (online protocol) on"
-                    + " held-out training clips %s made anomalous%n", percent(validation.frameAucPaper()),
+                    + " pseudo-anomalies in held-out training clips %s%n", percent(validation.frameAucPaper()),
                     percent(validation.frameAucOnline()), String.join(", ", validation.clips()));
         }
     }
