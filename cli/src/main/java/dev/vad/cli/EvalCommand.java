@@ -114,10 +114,14 @@ final class EvalCommand implements Callable<Integer> {
         config.validate();
         PrintWriter console = spec.commandLine().getOut();
         LabelledDataset data = LabelledDatasets.read(dataset, Path.of(path));
-        console.printf(Locale.ROOT, "%s (%s layout): %d training clips, %d test clips; using %d and %d%n",
-                data.name(), data.layout(), data.training().size(), data.testing().size(),
-                Math.min(settings.trainingClips(), data.training().size()),
-                Math.min(settings.testClips(), data.testing().size()));
+        int trainingClips = Math.min(settings.trainingClips(), data.training().size());
+        settings.validation().check(config, trainingClips);
+        config.validate();
+        int heldOut = settings.validation().count(trainingClips);
+        console.printf(Locale.ROOT, "%s (%s layout): %d training clips, %d test clips; using %d and %d%s%n",
+                data.name(), data.layout(), data.training().size(), data.testing().size(), trainingClips,
+                Math.min(settings.testClips(), data.testing().size()),
+                heldOut == 0 ? "" : " (" + heldOut + " of the training clips held out for validation)");
         console.flush();
         Evaluation.Progress progress = progress(settings, console);
         Evaluation.Outcome outcome;

@@ -43,7 +43,7 @@ final class PseudoValidation {
             ClipFrames donor = spare != null ? spare : decoded.get((c + 1) % decoded.size());
             for (int k = 0; k < PseudoAnomaly.ALL.size(); k++) {
                 PseudoAnomaly kind = PseudoAnomaly.ALL.get(k);
-                long seed = settings.fit().seed() ^ 0x9E3779B97F4A7C15L * (1 + (long) c * total + k);
+                long seed = settings.fit().seed() ^ 0x9E3779B97F4A7C15L * (1 + (long) c * PseudoAnomaly.ALL.size() + k);
                 PseudoClip pseudo = kind.apply(grey(frames, settings), grey(donor, settings), seed);
                 String name = clip.name() + "-" + kind.kind();
                 List<FrameWindow> windows = ClipWindows.of(frames.withPixels(name, pseudo.frames()),

@@ -2,7 +2,7 @@ package dev.vad.eval;
 
 /**
  * {@code skip}: the stretch runs {@link #FACTOR} times too fast, frame {@code k} of it showing the clip's frame
- * {@code start + FACTOR (k + 1)} (counted round from the clip's start past its end), so motion jumps ahead.
+ * {@code start + FACTOR (k + 1)} (past the clip's last frame, wrapping round to its first), so motion jumps ahead.
  */
 final class SpeedUp implements PseudoAnomaly {
 

@@ -35,11 +35,23 @@ public record ValidationClips(OptionalInt given) {
     }
 
     /**
+     * Records a problem in {@code config} when the number given would leave none of {@code trainingClips} to train on
+     * (call {@link ConfigReader#validate()}).
+     */
+    public void check(ConfigReader config, int trainingClips) {
+        if (given.isPresent() && given.getAsInt() >= trainingClips) {
+            config.problem("validation-clips", config.found("validation-clips"), "at most " + (trainingClips - 1)
+                    + ": one of the " + trainingClips + " training clips in use must be left to train on (0 turns"
+                    + " validation off; --train-clips uses more)");
+        }
+    }
+
+    /**
      * How many of {@code trainingClips} are held out.
      *
      * @throws IllegalArgumentException when the number given would leave no clip to train on
      */
-    int count(int trainingClips) {
+    public int count(int trainingClips) {
         if (given.isEmpty()) {
             return Math.min(DEFAULT_CLIPS, trainingClips / 4);
         }

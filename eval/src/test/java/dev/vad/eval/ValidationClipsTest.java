@@ -3,8 +3,11 @@ package dev.vad.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vad.common.config.ConfigException;
+import dev.vad.common.config.ConfigReader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,29 @@ class ValidationClipsTest {
                 .hasMessage("--validation-clips 3 would hold out 3 of the 2 training clips in use and leave none to"
                         + " train on; give at most 1 (0 turns validation off) or use more training clips"
                         + " (--train-clips)");
+    }
+
+    @Test
+    void holdingOutEveryClipIsAConfigurationProblemForTheFlag() {
+        ConfigReader config = new ConfigReader(Map.of("validation-clips", "2"), Map.of());
+
+        ValidationClips.load(config).check(config, 2);
+        ValidationClips.load(config).check(config, 3);
+
+        assertThat(config.problems()).hasSize(1);
+        assertThatThrownBy(config::validate).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--validation-clips / VAD_VALIDATION_CLIPS")
+                .hasMessageContaining("at most 1: one of the 2 training clips in use must be left to train on");
+    }
+
+    @Test
+    void theDefaultIsNeverAProblem() {
+        ConfigReader config = new ConfigReader(Map.of(), Map.of());
+
+        ValidationClips.load(config).check(config, 1);
+
+        assertThat(config.problems()).isEmpty();
+        assertThat(ValidationClips.load(config)).isEqualTo(ValidationClips.byDefault());
     }
 
     private static LabelledDataset dataset(int trainingClips) {
