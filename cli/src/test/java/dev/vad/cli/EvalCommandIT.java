@@ -21,8 +21,7 @@ class EvalCommandIT {
 
     @Test
     void writesTheReportAndPlotsForAFewClips(@TempDir Path out) throws Exception {
-        assumeTrue(Files.isDirectory(PED2), "UCSD Ped2 is not at " + PED2.toAbsolutePath().normalize()
-                + " (../shared/data beside the checkout); skipping the eval smoke test");
+        assumePed2();
         try (VadProcess eval = VadProcess.start("eval", "--dataset", "ucsd-ped2", "--path", PED2.toString(),
                 "--train-clips", "2", "--test-clips", "2", "--steps", "20", "--width", "48", "--height", "32",
                 "--out", out.toString())) {
@@ -49,8 +48,7 @@ class EvalCommandIT {
 
     @Test
     void aHeldOutTrainingClipIsValidatedOnWithPseudoAnomalies(@TempDir Path out) throws Exception {
-        assumeTrue(Files.isDirectory(PED2), "UCSD Ped2 is not at " + PED2.toAbsolutePath().normalize()
-                + " (../shared/data beside the checkout); skipping the eval smoke test");
+        assumePed2();
         try (VadProcess eval = VadProcess.start("eval", "--dataset", "ucsd-ped2", "--path", PED2.toString(),
                 "--train-clips", "3", "--validation-clips", "1", "--test-clips", "1", "--steps", "10", "--width", "48",
                 "--height", "32", "--out", out.toString())) {
@@ -71,8 +69,7 @@ class EvalCommandIT {
 
     @Test
     void throughKafkaTheReportIsTheSame(@TempDir Path out) throws Exception {
-        assumeTrue(Files.isDirectory(PED2), "UCSD Ped2 is not at " + PED2.toAbsolutePath().normalize()
-                + " (../shared/data beside the checkout); skipping the eval smoke test");
+        assumePed2();
         JsonNode inProcess = report(out.resolve("in-process"));
         JsonNode viaKafka = report(out.resolve("via-kafka"), "--via-kafka");
 
@@ -81,6 +78,11 @@ class EvalCommandIT {
             assertThat(viaKafka.path(figure).asDouble()).as(figure)
                     .isCloseTo(inProcess.path(figure).asDouble(), within(0.005));
         }
+    }
+
+    private static void assumePed2() {
+        assumeTrue(Files.isDirectory(PED2), "UCSD Ped2 is not at " + PED2.toAbsolutePath().normalize()
+                + " (../shared/data beside the checkout); skipping the eval smoke test");
     }
 
     private static JsonNode report(Path out, String... extra) throws Exception {
