@@ -29,7 +29,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Train on a labelled dataset's training clips, score its test clips, report AUC, EER and"
                 + " alarms (anomalies caught, detection delay, false alarms per hour).",
-            "Writes report.json, roc.png, clip-<name>.png per test clip and frame_scores.csv into --out."})
+            "Training clips held out (--validation-clips) are made anomalous in known ways and scored too, for",
+            "figures that need no test labels.",
+            "Writes report.json, roc.png, clip-<name>.png per test clip, frame_scores.csv and",
+            "validation_scores.csv into --out."})
 final class EvalCommand implements Callable<Integer> {
 
     @Spec
@@ -99,6 +102,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--test-clips", paramLabel = "N", description = "Score at most the first N test clips.")
     String testClips;
 
+    @Option(names = "--validation-clips", paramLabel = "N",
+            description = "Hold N training clips, evenly spaced, out of training and score them made anomalous"
+                + " (skip, reverse, freeze, patch, light); 0: none (default 3, at most a quarter of the clips).")
+    String validationClips;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         ConfigReader config = new ConfigReader(Flags.given(spec), System.getenv());
@@ -109,10 +117,14 @@ final class EvalCommand implements Callable<Integer> {
         config.validate();
         PrintWriter console = spec.commandLine().getOut();
         LabelledDataset data = LabelledDatasets.read(dataset, Path.of(path));
-        console.printf(Locale.ROOT, "%s (%s layout): %d training clips, %d test clips; using %d and %d%n",
-                data.name(), data.layout(), data.training().size(), data.testing().size(),
-                Math.min(settings.trainingClips(), data.training().size()),
-                Math.min(settings.testClips(), data.testing().size()));
+        int trainingClips = Math.min(settings.trainingClips(), data.training().size());
+        settings.validation().check(config, trainingClips);
+        config.validate();
+        int heldOut = settings.validation().count(trainingClips);
+        console.printf(Locale.ROOT, "%s (%s layout): %d training clips, %d test clips; using %d and %d%s%n",
+                data.name(), data.layout(), data.training().size(), data.testing().size(), trainingClips,
+                Math.min(settings.testClips(), data.testing().size()),
+                heldOut == 0 ? "" : " (" + heldOut + " of the training clips held out for validation)");
         console.flush();
         Evaluation.Progress progress = progress(settings, console);
         Evaluation.Outcome outcome;
@@ -132,7 +144,8 @@ final class EvalCommand implements Callable<Integer> {
         List<Path> written = EvalOutput.write(outcome, output);
         print(outcome.report(), console);
         console.println("wrote " + written.size() + " files to " + output.toAbsolutePath()
-                + " (report.json, roc.png, clip plots, frame_scores.csv)");
+                + " (report.json, roc.png, clip plots, frame_scores.csv"
+                + (outcome.report().validation() != null ? ", validation_scores.csv)" : ")"));
         return 0;
     }
 
@@ -152,6 +165,12 @@ final class EvalCommand implements Callable<Integer> {
                 console.printf(Locale.ROOT, "score %s clip %s (%d/%d)%n", bar(done, total), clip, done, total);
                 console.flush();
             }
+
+            @Override
+            public void validated(String clip, int done, int total) {
+                console.printf(Locale.ROOT, "validate %s clip %s (%d/%d)%n", bar(done, total), clip, done, total);
+                console.flush();
+            }
         };
     }
 
@@ -165,6 +184,17 @@ final class EvalCommand implements Callable<Integer> {
                         + " trained in %.0f s, scored in %.0f s%n", percent(report.frameAucPaper()),
                 percent(report.frameAucOnline()), percent(report.eer()), percent(report.eerOnline()),
                 report.trainSeconds(), report.scoreSeconds());
+        EvalReport.Validation validation = report.validation();
+        if (validation != null) {
+            console.printf(Locale.ROOT, "%-7s %6s %10s %9s %11s%n", "pseudo", "frames", "anomalous", "AUC",
+                    "AUC online");
+            validation.kinds().forEach((kind, result) -> console.printf(Locale.ROOT, "%-7s %6d %10d %9s %11s%n",
+                    kind, result.frames(), result.anomalousFrames(), percent(result.aucPaper()),
+                    percent(result.aucOnline())));
+            console.printf(Locale.ROOT, "validation frame AUC %s (paper protocol), %s (online protocol) on"
+                    + " pseudo-anomalies in held-out training clips %s%n", percent(validation.frameAucPaper()),
+                    percent(validation.frameAucOnline()), String.join(", ", validation.clips()));
+        }
         EventFigures events = report.events();
         console.printf(Locale.ROOT, "alarms (episodes at threshold %s, %d frames in a row to open, %d below %s to"
                         + " close):%n", events.threshold(), events.enterFrames(), events.exitFrames(),

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes an evaluation's files: {@code report.json}, {@code roc.png}, {@code clip-<name>.png} per test clip and
- * {@code frame_scores.csv} (clip, frame, label, paper-protocol score, online score).
+ * Writes an evaluation's files: {@code report.json}, {@code roc.png}, {@code clip-<name>.png} per test clip,
+ * {@code frame_scores.csv} (clip, frame, label, paper-protocol score, online score) and, when training clips were
+ * held out, {@code validation_scores.csv} (the same per held-out clip and kind of pseudo-anomaly).
  */
 public final class EvalOutput {
 
@@ -32,9 +33,7 @@ public final class EvalOutput {
         JSON.writeValue(report.toFile(), outcome.report());
         written.add(report);
         Path roc = directory.resolve("roc.png");
-        boolean[] labels = Evaluation.pooledLabels(outcome.scores());
-        EvalPlots.roc(roc, RocCurve.of(Evaluation.pooled(outcome.scores(), true), labels),
-                RocCurve.of(Evaluation.pooled(outcome.scores(), false), labels));
+        EvalPlots.roc(roc, Evaluation.roc(outcome.scores(), true), Evaluation.roc(outcome.scores(), false));
         written.add(roc);
         for (ClipScores scores : outcome.scores()) {
             Path clip = directory.resolve("clip-" + scores.clip().name() + ".png");
@@ -45,15 +44,30 @@ public final class EvalOutput {
         try (Writer out = Files.newBufferedWriter(csv)) {
             out.write("clip,frame_index0,label,paper_score,online_score\n");
             for (ClipScores scores : outcome.scores()) {
-                double[] paper = scores.normalised();
-                boolean[] clipLabels = scores.labels();
-                for (int f = 0; f < paper.length; f++) {
-                    out.write(String.format(Locale.ROOT, "%s,%d,%d,%.6f,%.6f%n", scores.clip().name(), f,
-                            clipLabels[f] ? 1 : 0, paper[f], scores.online()[f]));
-                }
+                rows(out, scores.clip().name(), scores);
             }
         }
         written.add(csv);
+        if (!outcome.validation().isEmpty()) {
+            Path validation = directory.resolve("validation_scores.csv");
+            try (Writer out = Files.newBufferedWriter(validation)) {
+                out.write("clip,kind,frame_index0,label,paper_score,online_score\n");
+                for (PseudoScores scores : outcome.validation()) {
+                    rows(out, scores.clip() + "," + scores.kind(), scores.scores());
+                }
+            }
+            written.add(validation);
+        }
         return written;
+    }
+
+    /** One line per frame: {@code key}, the frame index, its label, its paper-protocol and its online score. */
+    private static void rows(Writer out, String key, ClipScores scores) throws IOException {
+        double[] paper = scores.normalised();
+        boolean[] labels = scores.labels();
+        for (int f = 0; f < paper.length; f++) {
+            out.write(String.format(Locale.ROOT, "%s,%d,%d,%.6f,%.6f%n", key, f, labels[f] ? 1 : 0, paper[f],
+                    scores.online()[f]));
+        }
     }
 }

@@ -22,9 +22,11 @@ import dev.vad.trainer.ValidationSplit;
  * @param testClips     test clips scored at most
  * @param smoothingFrames the scorer's smoothing: each frame's calibrated score averaged over the clip's last this
  *                      many scored frames (1: none)
+ * @param validation    the training clips held out of training and scored with pseudo-anomalies instead
  */
 public record EvalSettings(FitSettings fit, int width, int height, int windowFrames, int trainStride,
-                           int validateEvery, int trainingClips, int testClips, int smoothingFrames) {
+                           int validateEvery, int trainingClips, int testClips, int smoothingFrames,
+                           ValidationClips validation) {
 
     /**
      * The model that reached the detection goal on UCSD Ped2 within the training budget (see the README): future-frame
@@ -51,7 +53,7 @@ public record EvalSettings(FitSettings fit, int width, int height, int windowFra
                 config.integer("height", 96, 8, 1024), windowFrames,
                 config.integer("train-stride", 2, 1, 256), config.integer("validate-every", 100, 1, 1_000_000),
                 config.integer("train-clips", 1_000, 1, 1_000_000), config.integer("test-clips", 1_000, 1, 1_000_000),
-                config.integer("smoothing-frames", 1, 1, 10_000));
+                config.integer("smoothing-frames", 1, 1, 10_000), ValidationClips.load(config));
     }
 
     /**

@@ -34,18 +34,32 @@ public final class Evaluation {
         void trained(int step, int steps, double loss);
 
         void scored(String clip, int done, int total);
+
+        /** A held-out training clip made anomalous was scored ({@code clip}: its name and the kind). */
+        default void validated(String clip, int done, int total) {
+        }
     }
 
-    /** What {@link #run} produced: the report, the per-frame scores behind it and the scorer's threshold. */
-    public record Outcome(EvalReport report, List<ClipScores> scores, double threshold) {
+    /**
+     * What {@link #run} produced: the report, the per-frame scores behind it, the scorer's threshold and the
+     * per-frame scores of the held-out training clips made anomalous (empty when none is held out).
+     */
+    public record Outcome(EvalReport report, List<ClipScores> scores, double threshold,
+                          List<PseudoScores> validation) {
     }
 
     private Evaluation() {
     }
 
-    /** Trains and scores in this process. */
+    /**
+     * Trains and scores in this process.
+     *
+     * @throws IllegalArgumentException when the validation clips asked for would leave no clip to train on
+     */
     public static Outcome run(LabelledDataset full, EvalSettings settings, Progress progress) {
-        LabelledDataset data = full.limit(settings.trainingClips(), settings.testClips());
+        ValidationClips.HeldOut heldOut = settings.validation().holdOut(
+                full.limit(settings.trainingClips(), settings.testClips()));
+        LabelledDataset data = heldOut.rest();
         long started = System.nanoTime();
         ModelArtifact artifact = train(data, settings, progress);
         double trainSeconds = (System.nanoTime() - started) / 1e9;
@@ -63,8 +77,11 @@ public final class Evaluation {
             streamScores.add(oneStream.next(clip, windows));
             progress.scored(clip.name(), scores.size(), data.testing().size());
         }
-        return outcome(data, settings, artifact, scores, streamScores, trainSeconds,
-                (System.nanoTime() - started) / 1e9);
+        double scoreSeconds = (System.nanoTime() - started) / 1e9;
+        List<PseudoScores> validation = PseudoValidation.score(heldOut.clips(), data.training(), settings, scorer,
+                progress);
+        return outcome(data, heldOut.clips(), settings, artifact, scores, streamScores, validation, trainSeconds,
+                scoreSeconds);
     }
 
     /** The trainer's finite fit (see {@link EvalSettings}) of the training clips' windows, in clip order. */
@@ -133,31 +150,29 @@ public final class Evaluation {
         return new ClipScores(clip, scores, scores.clone());
     }
 
-    /** The report of scores made with {@code artifact}. */
-    static Outcome outcome(LabelledDataset data, EvalSettings settings, ModelArtifact artifact,
-                           List<ClipScores> scores, double trainSeconds, double scoreSeconds) {
-        return outcome(data, settings, artifact, scores, null, trainSeconds, scoreSeconds);
-    }
-
-    /** @param streamScores the test clips scored as one stream ({@link OneStreamScoring}), or null */
-    static Outcome outcome(LabelledDataset data, EvalSettings settings, ModelArtifact artifact,
-                           List<ClipScores> scores, List<ClipScores> streamScores, double trainSeconds,
-                           double scoreSeconds) {
-        return new Outcome(report(data, settings, artifact, scores, streamScores, trainSeconds, scoreSeconds),
-                scores, scorerSettings(settings).calibration().threshold());
+    /**
+     * The report of scores made with {@code artifact} (trained on {@code data}'s training clips).
+     *
+     * @param streamScores the test clips scored as one stream ({@link OneStreamScoring}), or null
+     */
+    static Outcome outcome(LabelledDataset data, List<Clip> heldOut, EvalSettings settings, ModelArtifact artifact,
+                           List<ClipScores> scores, List<ClipScores> streamScores, List<PseudoScores> validation,
+                           double trainSeconds, double scoreSeconds) {
+        return new Outcome(report(data, settings, artifact, scores, streamScores, trainSeconds, scoreSeconds,
+                PseudoValidation.report(heldOut, validation)), scores,
+                scorerSettings(settings).calibration().threshold(), validation);
     }
 
     private static EvalReport report(LabelledDataset data, EvalSettings settings, ModelArtifact artifact,
                                      List<ClipScores> scores, List<ClipScores> streamScores, double trainSeconds,
-                                     double scoreSeconds) {
-        RocCurve paper = RocCurve.of(pooled(scores, true), pooledLabels(scores));
-        RocCurve online = RocCurve.of(pooled(scores, false), pooledLabels(scores));
+                                     double scoreSeconds, EvalReport.Validation validation) {
+        RocCurve paper = roc(scores, true);
+        RocCurve online = roc(scores, false);
         List<EvalReport.ClipResult> clips = new ArrayList<>();
         for (ClipScores s : scores) {
-            double auc = RocCurve.of(s.raw(), s.labels()).auc();
-            double aucOnline = RocCurve.of(s.online(), s.labels()).auc();
             clips.add(new EvalReport.ClipResult(s.clip().name(), s.raw().length, s.clip().anomalousFrames(),
-                    Double.isNaN(auc) ? null : auc, Double.isNaN(aucOnline) ? null : aucOnline));
+                    EvalReport.auc(RocCurve.of(s.raw(), s.labels())),
+                    EvalReport.auc(RocCurve.of(s.online(), s.labels()))));
         }
         ModelHeader header = artifact.header();
         Map<String, Double> figures = header.trainingMetrics();
@@ -185,7 +200,12 @@ public final class Evaluation {
         int lead = settings.fit().preset().contextFrames();
         return new EvalReport(data.name(), data.layout(), about, paper.auc(), online.auc(), paper.eer(),
                 online.eer(), clips, trainSeconds, scoreSeconds, EventFigures.of(scores, lead, episodes),
-                streamScores == null ? null : OneStreamFigures.of(streamScores, lead, episodes));
+                streamScores == null ? null : OneStreamFigures.of(streamScores, lead, episodes), validation);
+    }
+
+    /** The ROC of {@code scores} pooled, under the paper protocol or the online one. */
+    static RocCurve roc(List<ClipScores> scores, boolean paper) {
+        return RocCurve.of(pooled(scores, paper), pooledLabels(scores));
     }
 
     static double[] pooled(List<ClipScores> scores, boolean paper) {
@@ -205,7 +225,7 @@ public final class Evaluation {
     }
 
     /** The live scorer's defaults but the smoothing: no Kafka is reached, nothing is published. */
-    private static ScorerSettings scorerSettings(EvalSettings eval) {
+    static ScorerSettings scorerSettings(EvalSettings eval) {
         ConfigReader config = new ConfigReader(Map.of("viewer-port", "-1", "metrics-port", "-1", "smoothing-frames",
                 Integer.toString(eval.smoothingFrames())), Map.of());
         ScorerSettings settings = ScorerSettings.load(config, null, null, List.of(), false);

@@ -13,6 +13,7 @@ import dev.vad.common.wire.WireSerdes;
 import dev.vad.ingest.IngestService;
 import dev.vad.ingest.IngestSettings;
 import dev.vad.ingest.StreamResult;
+import dev.vad.scorer.OfflineScorer;
 import dev.vad.scorer.ScorerService;
 import dev.vad.scorer.ScorerSettings;
 import dev.vad.trainer.ProgressLine;
@@ -38,7 +39,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * The evaluation run through Kafka by the services themselves: ingest publishes the training clips, the trainer
  * replays them and publishes a model, ingest publishes the test clips, the scorer re-scores them with that model,
  * and the report is made from the score records on the topic. The frames topic has one partition, so the trainer
- * reads the windows in the order the in-process evaluation takes them and fits the same model.
+ * reads the windows in the order the in-process evaluation takes them and fits the same model. Held-out training
+ * clips are not published; they are made anomalous and scored with the published model in this process, by the
+ * same code as in-process.
  */
 public final class PipelineEvaluation {
 
@@ -53,7 +56,9 @@ public final class PipelineEvaluation {
      */
     public static Evaluation.Outcome run(LabelledDataset full, EvalSettings settings, KafkaSettings kafka,
                                          Evaluation.Progress progress) throws InterruptedException {
-        LabelledDataset data = full.limit(settings.trainingClips(), settings.testClips());
+        ValidationClips.HeldOut heldOut = settings.validation().holdOut(
+                full.limit(settings.trainingClips(), settings.testClips()));
+        LabelledDataset data = heldOut.rest();
         Map<String, String> common = common(settings, kafka);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (KafkaClients clients = new KafkaClients(kafka, registry, MAX_MESSAGE_BYTES)) {
@@ -76,8 +81,11 @@ public final class PipelineEvaluation {
                 scores.add(Evaluation.clipScores(clip, byClip.getOrDefault(clip.name(), List.of())));
                 progress.scored(clip.name(), scores.size(), data.testing().size());
             }
-            return Evaluation.outcome(data, settings, artifact, scores, trainSeconds,
-                    (System.nanoTime() - started) / 1e9);
+            double scoreSeconds = (System.nanoTime() - started) / 1e9;
+            List<PseudoScores> validation = PseudoValidation.score(heldOut.clips(), data.training(), settings,
+                    new OfflineScorer(Evaluation.scorerSettings(settings), artifact), progress);
+            return Evaluation.outcome(data, heldOut.clips(), settings, artifact, scores, null, validation,
+                    trainSeconds, scoreSeconds);
         }
     }
 
@@ -102,7 +110,7 @@ public final class PipelineEvaluation {
                                KafkaClients clients, SimpleMeterRegistry registry) throws InterruptedException {
         Map<String, String> flags = new HashMap<>(common);
         flags.put("stride-frames", Integer.toString(stride));
-        flags.put("folder-fps", Double.toString(ClipWindows.FOLDER_FPS));
+        flags.put("folder-fps", Double.toString(ClipFrames.FOLDER_FPS));
         flags.put("tail", "full");
         ConfigReader config = new ConfigReader(flags, Map.of());
         IngestSettings ingest = IngestSettings.load(config, List.of(clip.folder().toString()), List.of(clip.name()),

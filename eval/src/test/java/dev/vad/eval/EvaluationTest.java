@@ -46,7 +46,7 @@ class EvaluationTest {
         assertThat(report.oneStream().frameAucOnline()).isBetween(0.0, 1.0);
         assertThat(report.oneStream().events().intervals()).isEqualTo(2);
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("report.json", "roc.png",
-                "clip-01.png", "clip-02.png", "frame_scores.csv");
+                "clip-01.png", "clip-02.png", "frame_scores.csv", "validation_scores.csv");
         JsonNode json = new ObjectMapper().readTree(root.resolve("out/report.json").toFile());
         assertThat(json.path("frame_auc_paper").asDouble()).isEqualTo(report.frameAucPaper());
         assertThat(json.has("frame_auc_online")).isTrue();
@@ -65,11 +65,68 @@ class EvaluationTest {
     }
 
     @Test
+    void theHeldOutTrainingClipMadeAnomalousInEveryWayIsScoredAndReported() throws IOException {
+        GeneratedDataset.write(root);
+        List<String> progress = new ArrayList<>();
+
+        Evaluation.Outcome outcome = Evaluation.run(LabelledDatasets.read("ucsd-ped2", root),
+                GeneratedDataset.settings(), recording(progress));
+        EvalOutput.write(outcome, root.resolve("out"));
+
+        EvalReport.Validation validation = outcome.report().validation();
+        assertThat(validation.clips()).containsExactly("02");
+        assertThat(outcome.report().model()).containsEntry("training_clips", 2);
+        assertThat(validation.frameAucPaper()).isBetween(0.0, 1.0);
+        assertThat(validation.frameAucOnline()).isBetween(0.0, 1.0);
+        assertThat(validation.kinds()).containsOnlyKeys("skip", "reverse", "freeze", "patch", "light")
+                .allSatisfy((kind, result) -> {
+                    assertThat(result.frames()).as(kind).isEqualTo(GeneratedDataset.FRAMES);
+                    assertThat(result.anomalousFrames()).as(kind).isEqualTo(GeneratedDataset.FRAMES / 3);
+                    assertThat(result.aucPaper()).as(kind).isBetween(0.0, 1.0);
+                    assertThat(result.aucOnline()).as(kind).isBetween(0.0, 1.0);
+                });
+        assertThat(progress).contains("pseudo 02-skip", "pseudo 02-light").doesNotContain("clip 02-skip");
+        JsonNode json = new ObjectMapper().readTree(root.resolve("out/report.json").toFile());
+        assertThat(json.path("validation").path("clips").get(0).asText()).isEqualTo("02");
+        assertThat(json.path("validation").path("frame_auc_paper").asDouble()).isEqualTo(validation.frameAucPaper());
+        assertThat(json.path("validation").path("kinds").path("patch").path("auc_online").isNumber()).isTrue();
+        List<String> csv = Files.readAllLines(root.resolve("out/validation_scores.csv"));
+        assertThat(csv).hasSize(1 + 5 * GeneratedDataset.FRAMES)
+                .startsWith("clip,kind,frame_index0,label,paper_score,online_score");
+        assertThat(csv.get(1)).startsWith("02,skip,0,0,");
+        assertThat(csv.stream().filter(line -> line.startsWith("02,light,") && line.split(",")[3].equals("1")))
+                .hasSize(GeneratedDataset.FRAMES / 3);
+    }
+
+    @Test
+    void heldOutClipsAreNotTrainedOnAndWithoutThemNoValidationIsReported() throws IOException {
+        GeneratedDataset.write(root);
+        LabelledDataset data = LabelledDatasets.read("ucsd-ped2", root);
+
+        Evaluation.Outcome none = Evaluation.run(data, GeneratedDataset.settings(20, ValidationClips.of(0)),
+                recording(new ArrayList<>()));
+        Evaluation.Outcome one = Evaluation.run(data, GeneratedDataset.settings(20, ValidationClips.of(1)),
+                recording(new ArrayList<>()));
+        List<Path> files = EvalOutput.write(none, root.resolve("out"));
+
+        assertThat(none.report().validation()).isNull();
+        assertThat(none.validation()).isEmpty();
+        assertThat(files).extracting(p -> p.getFileName().toString()).doesNotContain("validation_scores.csv");
+        assertThat(new ObjectMapper().readTree(root.resolve("out/report.json").toFile()).path("validation").isNull())
+                .isTrue();
+        assertThat(none.report().model()).containsEntry("training_clips", 3);
+        assertThat(one.report().model()).containsEntry("training_clips", 2);
+        int windowsOfAll = (int) none.report().model().get("training_windows");
+        assertThat((int) one.report().model().get("training_windows")).as("a third of the clips held out")
+                .isLessThan(windowsOfAll * 3 / 4);
+    }
+
+    @Test
     void aPredictingModelScoresEveryFrameAfterItsContextOnceAndTheContextTakesTheFirstScore() throws IOException {
         GeneratedDataset.write(root);
         EvalSettings base = GeneratedDataset.settings();
         EvalSettings settings = new EvalSettings(new FitSettings(Preset.FUTURE, 3, 2, 60, 3e-3, 42, 8),
-                base.width(), base.height(), 6, 1, 20, 10, 10, 1);
+                base.width(), base.height(), 6, 1, 20, 10, 10, 1, ValidationClips.of(1));
 
         Evaluation.Outcome outcome = Evaluation.run(LabelledDatasets.read("ucsd-ped2", root), settings,
                 recording(new ArrayList<>()));
@@ -81,6 +138,11 @@ class EvaluationTest {
             assertThat(online[0]).isEqualTo(online[4]);
             assertThat(online[3]).isEqualTo(online[4]);
             assertThat(online[5]).isNotEqualTo(online[4]);
+        });
+        assertThat(outcome.validation()).hasSize(5).allSatisfy(pseudo -> {
+            double[] online = pseudo.scores().online();
+            assertThat(online).hasSize(GeneratedDataset.FRAMES).doesNotContain(Double.NaN);
+            assertThat(online[0]).isEqualTo(online[4]);
         });
         assertThat(outcome.report().frameAucPaper()).as("the cart's frames are not predictable from the scene")
                 .isGreaterThan(0.9);
@@ -96,6 +158,11 @@ class EvaluationTest {
             @Override
             public void scored(String clip, int done, int total) {
                 progress.add("clip " + clip);
+            }
+
+            @Override
+            public void validated(String clip, int done, int total) {
+                progress.add("pseudo " + clip);
             }
         };
     }

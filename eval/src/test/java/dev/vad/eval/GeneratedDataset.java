@@ -12,8 +12,8 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * A small dataset in the UCSD frames layout, written as real JPEGs: a grey block walking across a dark yard; in
- * the two test clips a large white cart crosses in frames 12-19.
+ * A small dataset in the UCSD frames layout, written as real JPEGs: a grey block walking across a dark yard (three
+ * training clips); in the two test clips a large white cart crosses in frames 12-19.
  */
 final class GeneratedDataset {
 
@@ -25,6 +25,7 @@ final class GeneratedDataset {
     static void write(Path root) throws IOException {
         clip(root, "training/frames/01", false, 0);
         clip(root, "training/frames/02", false, 7);
+        clip(root, "training/frames/03", false, 14);
         clip(root, "testing/frames/01", true, 3);
         clip(root, "testing/frames/02", true, 11);
         StringBuilder labels = new StringBuilder("clip,frame_index0,file,label\n");
@@ -36,9 +37,17 @@ final class GeneratedDataset {
         Files.writeString(root.resolve("testing/frame_labels.csv"), labels);
     }
 
-    /** 32x32, windows of 4, a compact 3D model for 60 steps validated every 20. */
+    /**
+     * 32x32, windows of 4, a compact 3D model for 60 steps validated every 20, training clip 02 held out for
+     * validation with pseudo-anomalies.
+     */
     static EvalSettings settings() {
-        return new EvalSettings(new FitSettings(Preset.COMPACT, 3, 8, 60, 3e-3, 42, 8), 32, 32, 4, 1, 20, 10, 10, 1);
+        return settings(60, ValidationClips.of(1));
+    }
+
+    static EvalSettings settings(int steps, ValidationClips validation) {
+        return new EvalSettings(new FitSettings(Preset.COMPACT, 3, 8, steps, 3e-3, 42, 8), 32, 32, 4, 1, 20, 10, 10,
+                1, validation);
     }
 
     private static boolean anomalous(int frame) {

@@ -52,5 +52,9 @@ class PipelineEvaluationIT {
                 .isGreaterThan(0.9);
         assertThat(viaKafka.report().frameAucOnline()).isCloseTo(inProcess.report().frameAucOnline(),
                 within(0.005));
+        assertThat(viaKafka.report().validation().clips()).as("the held-out clip was not published")
+                .isEqualTo(inProcess.report().validation().clips()).containsExactly("02");
+        assertThat(viaKafka.report().validation().frameAucOnline())
+                .isCloseTo(inProcess.report().validation().frameAucOnline(), within(0.005));
     }
 }
