@@ -78,6 +78,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "Average each frame's calibrated score over the clip's last N scored frames (default 1).")
     String smoothingFrames;
 
+    @Option(names = "--score-scale", paramLabel = "log|linear",
+            description = "Scale on which the scorer calibrates errors (default log).")
+    String scoreScale;
+
     @Option(names = "--patch", paramLabel = "PX", description = "Side of the localised score's patches (default 12).")
     String patch;
 

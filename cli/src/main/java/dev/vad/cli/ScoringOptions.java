@@ -40,6 +40,10 @@ final class ScoringOptions {
                     + " (default 1: as calibrated).")
     String smoothingFrames;
 
+    @Option(names = "--score-scale", paramLabel = "log|linear",
+            description = "Scale on which errors are calibrated (default log).")
+    String scoreScale;
+
     @Option(names = "--reconstruction-every", paramLabel = "N",
             description = "Publish every N-th window's reconstruction per stream; 0 none, 1 all (default 10).")
     String reconstructionEvery;

@@ -6,6 +6,10 @@ import dev.vad.model.fit.FitSettings;
 import dev.vad.model.fit.WindowModel;
 import dev.vad.trainer.TrainingSession;
 import dev.vad.trainer.ValidationSplit;
+import dev.vad.scorer.calibration.CalibrationSettings;
+import dev.vad.scorer.calibration.ScoreScale;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * How an evaluation is run. Training follows the trainer's replay: one window in {@link #VALIDATION_ONE_IN} held out
@@ -22,11 +26,12 @@ import dev.vad.trainer.ValidationSplit;
  * @param testClips     test clips scored at most
  * @param smoothingFrames the scorer's smoothing: each frame's calibrated score averaged over the clip's last this
  *                      many scored frames (1: none)
+ * @param scoreScale    the scale on which the scorer calibrates errors
  * @param validation    the training clips held out of training and scored with pseudo-anomalies instead
  */
 public record EvalSettings(FitSettings fit, int width, int height, int windowFrames, int trainStride,
                            int validateEvery, int trainingClips, int testClips, int smoothingFrames,
-                           ValidationClips validation) {
+                           ScoreScale scoreScale, ValidationClips validation) {
 
     /**
      * The model that reached the detection goal on UCSD Ped2 within the training budget (see the README): future-frame
@@ -53,7 +58,15 @@ public record EvalSettings(FitSettings fit, int width, int height, int windowFra
                 config.integer("height", 96, 8, 1024), windowFrames,
                 config.integer("train-stride", 2, 1, 256), config.integer("validate-every", 100, 1, 1_000_000),
                 config.integer("train-clips", 1_000, 1, 1_000_000), config.integer("test-clips", 1_000, 1, 1_000_000),
-                config.integer("smoothing-frames", 1, 1, 10_000), ValidationClips.load(config));
+                config.integer("smoothing-frames", 1, 1, 10_000),
+                config.choice("score-scale", ScoreScale.class, CalibrationSettings.DEFAULT.scale()),
+                ValidationClips.load(config));
+    }
+
+    /** The scorer's settings this evaluation changes: its smoothing and its calibration scale. */
+    Map<String, String> scorerFlags() {
+        return Map.of("smoothing-frames", Integer.toString(smoothingFrames), "score-scale",
+                scoreScale.name().toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -18,6 +18,7 @@ import dev.vad.trainer.FiniteFit;
 import dev.vad.trainer.TrainingSession;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,6 +197,7 @@ public final class Evaluation {
                 + (settings.smoothingFrames() > 1 ? ", averaged over the last " + settings.smoothingFrames()
                         + " frames" : ""));
         about.put("smoothing_frames", settings.smoothingFrames());
+        about.put("score_scale", settings.scoreScale().name().toLowerCase(java.util.Locale.ROOT));
         EpisodeSettings episodes = scorerSettings(settings).episodes();
         int lead = settings.fit().preset().contextFrames();
         return new EvalReport(data.name(), data.layout(), about, paper.auc(), online.auc(), paper.eer(),
@@ -224,10 +226,12 @@ public final class Evaluation {
         return labels;
     }
 
-    /** The live scorer's defaults but the smoothing: no Kafka is reached, nothing is published. */
+    /** The live scorer's defaults but the smoothing and scale: no Kafka is reached, nothing is published. */
     static ScorerSettings scorerSettings(EvalSettings eval) {
-        ConfigReader config = new ConfigReader(Map.of("viewer-port", "-1", "metrics-port", "-1", "smoothing-frames",
-                Integer.toString(eval.smoothingFrames())), Map.of());
+        Map<String, String> flags = new HashMap<>(eval.scorerFlags());
+        flags.put("viewer-port", "-1");
+        flags.put("metrics-port", "-1");
+        ConfigReader config = new ConfigReader(flags, Map.of());
         ScorerSettings settings = ScorerSettings.load(config, null, null, List.of(), false);
         config.validate();
         return settings;

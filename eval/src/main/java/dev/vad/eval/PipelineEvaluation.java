@@ -74,7 +74,7 @@ public final class PipelineEvaluation {
             for (Clip clip : data.testing()) {
                 ingest(clip, settings.scoreStride(), common, kafka, clients, registry);
             }
-            score(common, testFrom, settings.smoothingFrames(), kafka, clients, registry);
+            score(common, testFrom, settings, kafka, clients, registry);
             Map<String, List<ScoreRecord>> byClip = scoreRecords(clients, common.get("topic-scores") + ".rescore");
             List<ClipScores> scores = new ArrayList<>();
             for (Clip clip : data.testing()) {
@@ -166,13 +166,13 @@ public final class PipelineEvaluation {
     }
 
     /** The scorer's re-scoring of the test clips' windows (from {@code from} to the end) with version 1. */
-    private static void score(Map<String, String> common, long from, int smoothingFrames, KafkaSettings kafka,
+    private static void score(Map<String, String> common, long from, EvalSettings settings, KafkaSettings kafka,
                               KafkaClients clients, SimpleMeterRegistry registry) throws InterruptedException {
         Map<String, String> flags = new HashMap<>(common);
         flags.put("model", MODEL + "@1");
         flags.put("viewer-port", "-1");
         flags.put("reconstruction-every", "0");
-        flags.put("smoothing-frames", Integer.toString(smoothingFrames));
+        flags.putAll(settings.scorerFlags());
         ConfigReader config = new ConfigReader(flags, Map.of());
         ScorerSettings scorer = ScorerSettings.load(config, "0:" + from, "end", List.of(), true);
         config.validate();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vad.model.Preset;
 import dev.vad.model.fit.FitSettings;
+import dev.vad.scorer.calibration.ScoreScale;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class EvaluationTest {
         assertThat(report.eer()).isBetween(0.0, 0.5);
         assertThat(report.events().intervals()).as("frames 12-19 of each clip").isEqualTo(2);
         assertThat(report.events().caught() + report.events().missed().size()).isEqualTo(2);
-        assertThat(report.events().normalHours()).isCloseTo(2 * 24 / ClipWindows.FOLDER_FPS / 3600, within(1e-12));
+        assertThat(report.events().normalHours()).isCloseTo(2 * 24 / ClipFrames.FOLDER_FPS / 3600, within(1e-12));
         assertThat(report.oneStream().frameAucOnline()).isBetween(0.0, 1.0);
         assertThat(report.oneStream().events().intervals()).isEqualTo(2);
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("report.json", "roc.png",
@@ -126,7 +127,8 @@ class EvaluationTest {
         GeneratedDataset.write(root);
         EvalSettings base = GeneratedDataset.settings();
         EvalSettings settings = new EvalSettings(new FitSettings(Preset.FUTURE, 3, 2, 60, 3e-3, 42, 8),
-                base.width(), base.height(), 6, 1, 20, 10, 10, 1, ValidationClips.of(1));
+                base.width(), base.height(), 6, 1, 20, 10, 10, 1, ScoreScale.LOG,
+                ValidationClips.of(1));
 
         Evaluation.Outcome outcome = Evaluation.run(LabelledDatasets.read("ucsd-ped2", root), settings,
                 recording(new ArrayList<>()));

@@ -2,6 +2,7 @@ package dev.vad.eval;
 
 import dev.vad.model.Preset;
 import dev.vad.model.fit.FitSettings;
+import dev.vad.scorer.calibration.ScoreScale;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -47,7 +48,7 @@ final class GeneratedDataset {
 
     static EvalSettings settings(int steps, ValidationClips validation) {
         return new EvalSettings(new FitSettings(Preset.COMPACT, 3, 8, steps, 3e-3, 42, 8), 32, 32, 4, 1, 20, 10, 10,
-                1, validation);
+                1, ScoreScale.LOG, validation);
     }
 
     private static boolean anomalous(int frame) {

@@ -7,6 +7,7 @@ import dev.vad.common.config.TopicNames;
 import dev.vad.common.config.TopicSettings;
 import dev.vad.common.kafka.TopicRange;
 import dev.vad.scorer.calibration.CalibrationSettings;
+import dev.vad.scorer.calibration.ScoreScale;
 import dev.vad.scorer.events.EpisodeSettings;
 import dev.vad.scorer.viewer.ViewerSettings;
 import java.nio.file.Path;
@@ -100,7 +101,8 @@ public record ScorerSettings(String modelName, long modelVersion, String groupId
         }
         CalibrationSettings calibration = new CalibrationSettings(history, minHistory,
                 CalibrationSettings.DEFAULT.refreshEvery(), threshold, config.integer("smoothing-frames",
-                CalibrationSettings.DEFAULT.smoothingFrames(), 1, 10_000));
+                CalibrationSettings.DEFAULT.smoothingFrames(), 1, 10_000),
+                config.choice("score-scale", ScoreScale.class, CalibrationSettings.DEFAULT.scale()));
         String modelDir = config.string("model-dir", "");
         return new ScorerSettings(name, Math.max(0, version), config.string("group-id", "vad-scorer"),
                 modelDir.isBlank() ? null : Path.of(modelDir),

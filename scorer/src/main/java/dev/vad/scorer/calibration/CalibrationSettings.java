@@ -9,11 +9,12 @@ package dev.vad.scorer.calibration;
  * @param threshold       calibrated score at or above which a frame counts as anomalous
  * @param smoothingFrames a frame's published score is the mean of the calibrated scores of the stream's last this
  *                        many scored frames, itself included (1: no smoothing)
+ * @param scale           the scale on which errors are calibrated
  */
 public record CalibrationSettings(int historyFrames, int minHistory, int refreshEvery, double threshold,
-                                  int smoothingFrames) {
+                                  int smoothingFrames, ScoreScale scale) {
 
-    public static final CalibrationSettings DEFAULT = new CalibrationSettings(3000, 300, 50, 4.0, 1);
+    public static final CalibrationSettings DEFAULT = new CalibrationSettings(3000, 300, 50, 4.0, 1, ScoreScale.LOG);
 
     public CalibrationSettings {
         if (historyFrames < 1 || minHistory < 1 || minHistory > historyFrames || refreshEvery < 1) {
@@ -22,6 +23,9 @@ public record CalibrationSettings(int historyFrames, int minHistory, int refresh
         }
         if (smoothingFrames < 1) {
             throw new IllegalArgumentException("smoothing needs at least 1 frame, found " + smoothingFrames);
+        }
+        if (scale == null) {
+            throw new IllegalArgumentException("calibration needs a scale");
         }
         if (!(threshold > 0)) {
             throw new IllegalArgumentException("calibration threshold must be > 0, found " + threshold);

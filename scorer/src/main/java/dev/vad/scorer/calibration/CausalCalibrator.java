@@ -5,17 +5,26 @@ import dev.vad.model.score.ScoreSummaries;
 import java.util.Arrays;
 
 /**
- * Calibrates one stream's raw scores without looking ahead: {@code z = (score - median) / (1.4826 * MAD)}, with
- * median and MAD first from the model's validation scores, then from the stream's own recent scores that were
- * judged normal (so an anomaly never raises its own baseline). No per-video min-max normalisation: each score is
- * calibrated with what was known before it.
+ * Calibrates one stream's raw scores without looking ahead: {@code z = (s - median) / (1.4826 * MAD)} of the score
+ * {@code s} on the settings' {@link ScoreScale}, with median and spread first from the model's validation scores,
+ * then from the stream's own recent scores that were judged normal (so an anomaly never raises its own baseline).
+ * No per-video min-max normalisation: each score is calibrated with what was known before it.
+ *
+ * <p>On the log scale the validation's spread comes from its 90th percentile ({@code (log q90 - log median) /
+ * 1.2816}, the normal distribution's z at 0.9), which a long tail of normal errors widens as it should; without
+ * quantiles, from the MAD.
  */
 public final class CausalCalibrator {
 
     /** Scales the MAD to the standard deviation of a normal distribution. */
     static final double MAD_TO_SIGMA = 1.4826;
+    /** The standard normal distribution's 90th percentile. */
+    static final double Z_90 = 1.2816;
+    /** The smallest spread on the log scale: a thousandth of the log's unit. */
+    static final double LOG_FLOOR = 1e-3;
 
     private final CalibrationSettings settings;
+    private final ScoreScale scale;
     private final double[] history;
     private final double floor;
     private int size;
@@ -29,17 +38,24 @@ public final class CausalCalibrator {
      */
     public CausalCalibrator(ScoreStatistics validation, CalibrationSettings settings) {
         this.settings = settings;
+        this.scale = settings.scale();
         this.history = new double[settings.historyFrames()];
-        this.median = validation.median();
-        this.floor = Math.max(1e-12, Math.max(validation.mad(), validation.std() / MAD_TO_SIGMA) * 1e-3);
-        this.spread = spreadOf(validation.mad(), validation.std());
+        this.median = scale.of(validation.median());
+        if (scale == ScoreScale.LOG) {
+            this.floor = LOG_FLOOR;
+            this.spread = Math.max(logSpread(validation), floor);
+        } else {
+            this.floor = Math.max(1e-12, Math.max(validation.mad(), validation.std() / MAD_TO_SIGMA) * 1e-3);
+            this.spread = spreadOf(validation.mad(), validation.std());
+        }
     }
 
     /** The calibrated value of a raw score, then (if it is normal) the score joins the stream's history. */
     public double calibrate(double score) {
-        double z = (score - median) / spread;
+        double scaled = scale.of(score);
+        double z = (scaled - median) / spread;
         if (z < settings.threshold()) {
-            remember(score);
+            remember(scaled);
         }
         return z;
     }
@@ -54,8 +70,8 @@ public final class CausalCalibrator {
         return size;
     }
 
-    private void remember(double score) {
-        history[next] = score;
+    private void remember(double scaled) {
+        history[next] = scaled;
         next = (next + 1) % history.length;
         size = Math.min(size + 1, history.length);
         if (size >= settings.minHistory() && ++sinceRefresh >= settings.refreshEvery()) {
@@ -70,5 +86,16 @@ public final class CausalCalibrator {
     private double spreadOf(double mad, double std) {
         double sigma = mad > 0 ? MAD_TO_SIGMA * mad : std;
         return Math.max(sigma, floor);
+    }
+
+    /** The validation's spread on the log scale: from its 90th percentile, or from its MAD without one. */
+    private static double logSpread(ScoreStatistics validation) {
+        double median = validation.median();
+        for (ScoreStatistics.Quantile q : validation.quantiles()) {
+            if (q.probability() == 0.9 && q.value() > median && median > 0) {
+                return Math.log(q.value() / median) / Z_90;
+            }
+        }
+        return median > 0 ? Math.log1p(MAD_TO_SIGMA * validation.mad() / median) : 0;
     }
 }

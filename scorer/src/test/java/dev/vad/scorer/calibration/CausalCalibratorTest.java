@@ -13,9 +13,11 @@ class CausalCalibratorTest {
     private static final ScoreStatistics VALIDATION = new ScoreStatistics(1000, 0.010, 0.002, 0.010, 0.001,
             List.of());
 
+    private static final CalibrationSettings LINEAR = new CalibrationSettings(3000, 300, 50, 4, 1, ScoreScale.LINEAR);
+
     @Test
     void startsFromTheModelsValidationStatistics() {
-        CausalCalibrator calibrator = new CausalCalibrator(VALIDATION, CalibrationSettings.DEFAULT);
+        CausalCalibrator calibrator = new CausalCalibrator(VALIDATION, LINEAR);
 
         assertThat(calibrator.calibrate(0.010)).isZero();
         assertThat(calibrator.calibrate(0.010 + 1.4826 * 0.001 * 5)).isCloseTo(5, offset(1e-9));
@@ -23,7 +25,7 @@ class CausalCalibratorTest {
 
     @Test
     void adaptsToTheStreamsOwnLevelFromPastScoresOnly() {
-        CausalCalibrator calibrator = new CausalCalibrator(VALIDATION, new CalibrationSettings(500, 100, 10, 4, 1));
+        CausalCalibrator calibrator = new CausalCalibrator(VALIDATION, new CalibrationSettings(500, 100, 10, 4, 1, ScoreScale.LINEAR));
         SplittableRandom random = new SplittableRandom(3);
         // this camera's normal error sits a little higher than the validation set's, well below the threshold
         for (int i = 0; i < 400; i++) {
@@ -36,7 +38,7 @@ class CausalCalibratorTest {
 
     @Test
     void anomaliesDoNotRaiseTheirOwnBaseline() {
-        CausalCalibrator calibrator = new CausalCalibrator(VALIDATION, new CalibrationSettings(500, 10, 1, 4, 1));
+        CausalCalibrator calibrator = new CausalCalibrator(VALIDATION, new CalibrationSettings(500, 10, 1, 4, 1, ScoreScale.LINEAR));
         for (int i = 0; i < 200; i++) {
             calibrator.calibrate(0.5);
         }
@@ -48,8 +50,41 @@ class CausalCalibratorTest {
     @Test
     void aModelWithoutSpreadInItsValidationStillGivesFiniteScores() {
         ScoreStatistics flat = new ScoreStatistics(10, 0.01, 0, 0.01, 0, List.of());
-        CausalCalibrator calibrator = new CausalCalibrator(flat, CalibrationSettings.DEFAULT);
+        for (CalibrationSettings settings : List.of(LINEAR, CalibrationSettings.DEFAULT)) {
+            CausalCalibrator calibrator = new CausalCalibrator(flat, settings);
 
-        assertThat(calibrator.calibrate(0.02)).isFinite().isPositive();
+            assertThat(calibrator.calibrate(0.02)).as("%s", settings.scale()).isFinite().isPositive();
+            assertThat(calibrator.calibrate(0)).as("%s", settings.scale()).isFinite().isNegative();
+        }
+    }
+
+    @Test
+    void onTheLogScaleTheValidationsNinetiethPercentileSetsTheSpread() {
+        ScoreStatistics skewed = new ScoreStatistics(1000, 0.002, 0.003, 0.001, 0.0002,
+                List.of(new ScoreStatistics.Quantile(0.5, 0.001), new ScoreStatistics.Quantile(0.9, 0.004)));
+        CausalCalibrator calibrator = new CausalCalibrator(skewed, CalibrationSettings.DEFAULT);
+
+        assertThat(calibrator.calibrate(0.001)).isCloseTo(0, offset(1e-9));
+        assertThat(calibrator.calibrate(0.004)).as("the 90th percentile").isCloseTo(1.2816, offset(1e-3));
+        assertThat(calibrator.calibrate(0.004 * 0.004 / 0.001)).isCloseTo(2 * 1.2816, offset(1e-3));
+        assertThat(new CausalCalibrator(skewed, LINEAR).calibrate(0.004))
+                .as("the same normal error, many MADs above the median on the linear scale")
+                .isGreaterThan(10);
+    }
+
+    @Test
+    void onTheLogScaleAnErrorTwiceAsHighWeighsTheSameAtAnyLevel() {
+        CalibrationSettings log = new CalibrationSettings(500, 100, 10, 4, 1, ScoreScale.LOG);
+        CausalCalibrator quiet = new CausalCalibrator(VALIDATION, log);
+        CausalCalibrator busy = new CausalCalibrator(VALIDATION, log);
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < 400; i++) {
+            double noise = Math.exp(0.3 * random.nextGaussian());
+            quiet.calibrate(0.001 * noise);
+            busy.calibrate(0.01 * noise);
+        }
+
+        assertThat(quiet.calibrate(0.002)).isCloseTo(busy.calibrate(0.02), offset(0.5));
+        assertThat(quiet.calibrate(0.02)).as("ten times the usual level").isGreaterThan(5);
     }
 }
