@@ -20,6 +20,8 @@ import dev.vad.ingest.source.SourceKind;
 import dev.vad.ingest.source.SyntheticSource;
 import dev.vad.ingest.synthetic.InjectedAnomaly;
 import dev.vad.ingest.synthetic.SyntheticScene;
+import dev.vad.model.Preset;
+import dev.vad.model.fit.FitSettings;
 import dev.vad.scorer.ScorerService;
 import dev.vad.scorer.viewer.LiveViewer;
 import dev.vad.scorer.ScorerSettings;
@@ -59,6 +61,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
     private static final int WINDOW_FRAMES = 8;
+    /** Frames of the scene the trainer learns from by default, in window starts: the synthetic scene's first 29 s. */
+    private static final int TRAIN_FRAMES = 720;
 
     @Spec
     CommandSpec spec;
@@ -74,7 +78,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "KIND", description = "conv2d, conv3d, ... conv6d (default conv3d).")
     String model;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "Network design (default compact).")
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "Network design (default future; compact for conv1d and conv2d).")
     String preset;
 
     @Option(names = "--realtime", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
@@ -82,7 +87,8 @@ final class DemoCommand implements Callable<Integer> {
     String realtime;
 
     @Option(names = "--train-windows", paramLabel = "N",
-            description = "Windows the trainer learns from before it freezes (default 90: 29 s of the scene).")
+            description = "Windows the trainer learns from before it freezes (default: the scene's first 29 s, 180"
+                    + " windows for a predicting preset, 90 otherwise).")
     String trainWindows;
 
     @Option(names = "--steps", paramLabel = "N", description = "Training steps (default 300).")
@@ -128,12 +134,14 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The three services' settings: the user's flags over the demo's choices, and every problem found. */
     private Plan plan(Map<String, String> given, String bootstrap, int portBase) {
+        int stride = strideFrames(FitSettings.load(new ConfigReader(given, System.getenv()), 1, 1e-3).preset());
         ConfigReader trainerConfig = reader(given, bootstrap, Map.of("mode", "fit-then-freeze",
-                "train-windows", given.getOrDefault("train-windows", "90"), "steps", given.getOrDefault("steps", "300"),
-                "publish-every-steps", "50", "metrics-port", port(portBase, 1)));
+                "train-windows", given.getOrDefault("train-windows", Integer.toString(TRAIN_FRAMES / stride)),
+                "steps", given.getOrDefault("steps", "300"), "publish-every-steps", "50",
+                "metrics-port", port(portBase, 1)));
         TrainerSettings trainer = TrainerSettings.load(trainerConfig, null, null, kafka.properties, true);
         ConfigReader ingestConfig = reader(given, bootstrap, Map.of("width", "64", "height", "64",
-                "window-frames", Integer.toString(WINDOW_FRAMES), "stride-frames", strideFrames(trainer),
+                "window-frames", Integer.toString(WINDOW_FRAMES), "stride-frames", Integer.toString(stride),
                 "realtime", given.getOrDefault("realtime", "true"), "metrics-port", port(portBase, 0)));
         IngestSettings ingest = IngestSettings.load(ingestConfig, List.of(given.getOrDefault("source", "synthetic:")),
                 List.of(), kafka.properties, true);
@@ -149,11 +157,11 @@ final class DemoCommand implements Callable<Integer> {
 
     /**
      * Frames between window starts: a window's length for an autoencoder; for a predicting preset the frames it
-     * predicts, so that windows overlap by its context and every frame is predicted once.
+     * predicts, so that windows overlap by its context and the trainer learns to predict every frame.
      */
-    private static String strideFrames(TrainerSettings trainer) {
-        int context = trainer.fit().preset().contextFrames();
-        return Integer.toString(context > 0 && context < WINDOW_FRAMES ? WINDOW_FRAMES - context : WINDOW_FRAMES);
+    private static int strideFrames(Preset preset) {
+        int context = preset.contextFrames();
+        return context > 0 && context < WINDOW_FRAMES ? WINDOW_FRAMES - context : WINDOW_FRAMES;
     }
 
     /** What the demo runs. */

@@ -159,8 +159,8 @@ class ScorerIT {
     @Test
     void anomalousFramesOfTheSyntheticSceneRankAboveNormalOnesAndOpenAndCloseAnEpisode() throws Exception {
         ingest(1240, "scene", Map.of("width", "64", "height", "64", "window-frames", "8"));
-        ConfigReader config = new ConfigReader(flags(Map.of("model", "conv3d", "mode", "fit-then-freeze",
-                "train-windows", "90", "steps", "200", "publish-every-steps", "50")), Map.of());
+        ConfigReader config = new ConfigReader(flags(Map.of("model", "conv3d", "preset", "compact", "mode",
+                "fit-then-freeze", "train-windows", "90", "steps", "200", "publish-every-steps", "50")), Map.of());
         TrainerSettings trainerSettings = TrainerSettings.load(config, null, null, List.of(), true);
         config.validate();
         new TrainerService(trainerSettings, clients, registry, Clock.systemUTC(),

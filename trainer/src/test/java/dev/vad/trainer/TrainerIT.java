@@ -276,6 +276,7 @@ class TrainerIT {
         Map<String, String> flags = new HashMap<>(topics);
         flags.put("bootstrap-servers", kafka.bootstrapServers());
         flags.put("metrics-port", "0");
+        flags.put("preset", "compact"); // the smallest network: these tests are about the trainer, not the model
         flags.putAll(extra);
         ConfigReader config = new ConfigReader(flags, Map.of());
         TrainerSettings settings = TrainerSettings.load(config, from, to, List.of(), true);

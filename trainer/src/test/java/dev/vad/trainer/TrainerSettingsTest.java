@@ -21,12 +21,12 @@ class TrainerSettingsTest {
     }
 
     @Test
-    void defaultsAreAContinualCompact3dModelNamedForItsKind() {
+    void defaultsAreAContinualFuture3dModelNamedForItsKind() {
         TrainerSettings s = load(Map.of("bootstrap-servers", "k:9092"), Map.of(), null, null);
         assertThat(s.modelName()).isEqualTo("conv3d");
         assertThat(s.mode()).isEqualTo(TrainingMode.CONTINUAL);
         assertThat(s.dimensions()).isEqualTo(3);
-        assertThat(s.fit().preset()).isEqualTo(Preset.COMPACT);
+        assertThat(s.fit().preset()).isEqualTo(Preset.FUTURE);
         assertThat(s.fit().learningRate()).isEqualTo(3e-3);
         assertThat(s.groupId()).isEqualTo("vad-trainer");
         assertThat(s.modelDir()).isNull();
@@ -67,6 +67,16 @@ class TrainerSettingsTest {
                 .hasMessageContaining("--steps").hasMessageContaining("--learning-rate")
                 .hasMessageContaining("--publish-every").hasMessageContaining("--model-name")
                 .hasMessageContaining("--to").hasMessageContaining("--bootstrap-servers");
+    }
+
+    @Test
+    void kindsThatFuturePredictionDoesNotTakeDefaultToCompact() {
+        for (String kind : new String[] {"conv1d", "conv2d"}) {
+            TrainerSettings s = load(Map.of("bootstrap-servers", "k:9092", "model", kind), Map.of(), null, null);
+            assertThat(s.fit().preset()).as(kind).isEqualTo(Preset.COMPACT);
+        }
+        assertThat(load(Map.of("bootstrap-servers", "k:9092", "model", "conv5d"), Map.of(), null, null).fit().preset())
+                .isEqualTo(Preset.FUTURE);
     }
 
     @Test

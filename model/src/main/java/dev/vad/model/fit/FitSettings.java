@@ -33,10 +33,12 @@ public record FitSettings(Preset preset, int dimensions, int batchWindows, int s
     /**
      * Reads {@code model} (conv1d..conv6d), {@code preset}, {@code batch-windows}, {@code steps},
      * {@code learning-rate}, {@code seed} and {@code patch}; every problem is recorded in {@code config} (call
-     * {@link ConfigReader#validate()}), and the settings returned are usable even then.
+     * {@link ConfigReader#validate()}), and the settings returned are usable even then. The preset is
+     * {@link Preset#FUTURE} unless given, {@link Preset#COMPACT} for the kinds future-frame prediction does not take
+     * (conv1d and conv2d: a frame has no frames before it).
      */
     public static FitSettings load(ConfigReader config, int defaultSteps, double defaultLearningRate) {
-        return load(config, new Defaults(Preset.COMPACT, 8, defaultSteps, defaultLearningRate, 8));
+        return load(config, new Defaults(Preset.FUTURE, 8, defaultSteps, defaultLearningRate, 8));
     }
 
     /** As {@link #load(ConfigReader, int, double)}, with other defaults. */
@@ -46,9 +48,10 @@ public record FitSettings(Preset preset, int dimensions, int batchWindows, int s
             config.problem("model", config.found("model"), ModelKind.EXPECTED);
         }
         int dimensions = named.orElse(3);
-        Preset preset = defaults.preset();
+        Preset preset = config.raw("preset") == null && dimensions < defaults.preset().minDimensions()
+                ? Preset.COMPACT : defaults.preset();
         try {
-            preset = Preset.fromId(config.string("preset", defaults.preset().id()));
+            preset = Preset.fromId(config.string("preset", preset.id()));
         } catch (IllegalArgumentException e) {
             config.problem("preset", config.found("preset"), e.getMessage());
         }

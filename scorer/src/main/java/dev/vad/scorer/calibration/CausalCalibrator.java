@@ -10,9 +10,10 @@ import java.util.Arrays;
  * then from the stream's own recent scores that were judged normal (so an anomaly never raises its own baseline).
  * No per-video min-max normalisation: each score is calibrated with what was known before it.
  *
- * <p>On the log scale the validation's spread comes from its 90th percentile ({@code (log q90 - log median) /
- * 1.2816}, the normal distribution's z at 0.9), which a long tail of normal errors widens as it should; without
- * quantiles, from the MAD.
+ * <p>On the log scale the spread is measured on the upper side, where anomalies lie: {@code (q90 - median) /
+ * 1.2816} of the log errors (1.2816 is the normal distribution's z at 0.9), so a long tail of normal errors (objects
+ * entering, crossing, occluding each other) widens it as it should, where the MAD, which sees only the middle half,
+ * would call one normal frame in twenty anomalous; a validation summary without quantiles gives it from its MAD.
  */
 public final class CausalCalibrator {
 
@@ -78,8 +79,19 @@ public final class CausalCalibrator {
             sinceRefresh = 0;
             ScoreStatistics recent = ScoreSummaries.of(Arrays.copyOf(history, size));
             median = recent.median();
-            spread = spreadOf(recent.mad(), recent.std());
+            spread = scale == ScoreScale.LOG ? Math.max(upperSpread(recent), floor)
+                    : spreadOf(recent.mad(), recent.std());
         }
+    }
+
+    /** The spread of log errors from their 90th percentile; from the MAD or the deviation when it ties the median. */
+    private double upperSpread(ScoreStatistics logs) {
+        for (ScoreStatistics.Quantile q : logs.quantiles()) {
+            if (q.probability() == 0.9 && q.value() > logs.median()) {
+                return (q.value() - logs.median()) / Z_90;
+            }
+        }
+        return spreadOf(logs.mad(), logs.std());
     }
 
     /** MAD as sigma, falling back to the standard deviation when most scores tie, never below a small floor. */

@@ -73,6 +73,28 @@ class CausalCalibratorTest {
     }
 
     @Test
+    void onTheLogScaleAStreamsLongTailOfNormalErrorsFlagsFarFewerFramesThanOnTheLinearOne() {
+        CausalCalibrator log = new CausalCalibrator(VALIDATION, new CalibrationSettings(1000, 300, 10, 4, 1,
+                ScoreScale.LOG));
+        CausalCalibrator linear = new CausalCalibrator(VALIDATION, new CalibrationSettings(1000, 300, 10, 4, 1,
+                ScoreScale.LINEAR));
+        SplittableRandom random = new SplittableRandom(7);
+        int flaggedLog = 0;
+        int flaggedLinear = 0;
+        for (int i = 0; i < 1000; i++) {
+            // the usual level with a long upper tail: busy moments multiply the error
+            double error = 0.01 * Math.exp(0.1 * random.nextGaussian() - 0.3 * Math.log(1 - random.nextDouble()));
+            boolean counted = i >= 300;
+            flaggedLog += log.calibrate(error) >= 4 && counted ? 1 : 0;
+            flaggedLinear += linear.calibrate(error) >= 4 && counted ? 1 : 0;
+        }
+
+        assertThat(flaggedLog).as("normal frames of 700 flagged on the log scale").isLessThan(45);
+        assertThat(flaggedLinear).as("on the linear scale").isGreaterThan(2 * flaggedLog);
+        assertThat(log.calibrate(0.01 * 30)).as("thirty times the usual level").isGreaterThan(4);
+    }
+
+    @Test
     void onTheLogScaleAnErrorTwiceAsHighWeighsTheSameAtAnyLevel() {
         CalibrationSettings log = new CalibrationSettings(500, 100, 10, 4, 1, ScoreScale.LOG);
         CausalCalibrator quiet = new CausalCalibrator(VALIDATION, log);
