@@ -52,7 +52,7 @@ class DashboardQueriesIT {
                 "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + prometheusPort)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
         try (VadProcess demo = VadProcess.start("demo", "--source", "synthetic:?fps=100",
-                "--duration", PATIENCE.plusSeconds(60).toSeconds() + "s", "--metrics-port-base",
+                "--preset", "compact", "--duration", PATIENCE.plusSeconds(60).toSeconds() + "s", "--metrics-port-base",
                 String.valueOf(metricsBase), "--viewer-port", "0")) {
             sendOneUnreadableWindow(awaitBroker(demo));
 

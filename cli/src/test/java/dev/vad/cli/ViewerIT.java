@@ -43,7 +43,7 @@ class ViewerIT {
         int port = FreePorts.one();
         String url = "http://127.0.0.1:" + port + "/";
         try (VadProcess demo = VadProcess.start("demo", "--source", "synthetic:?fps=50", "--duration", "300s",
-                "--metrics-port-base", "-1", "--viewer-port", String.valueOf(port))) {
+                "--preset", "compact", "--metrics-port-base", "-1", "--viewer-port", String.valueOf(port))) {
             awaitReconstruction(url, demo);
             try (HeadlessChromium chromium = HeadlessChromium.start(profile)) {
                 chromium.navigate(url);
