@@ -4,10 +4,10 @@ import dev.vad.common.config.ConfigReader;
 import dev.vad.model.Preset;
 import dev.vad.model.fit.FitSettings;
 import dev.vad.model.fit.WindowModel;
-import dev.vad.trainer.TrainingSession;
-import dev.vad.trainer.ValidationSplit;
 import dev.vad.scorer.calibration.CalibrationSettings;
 import dev.vad.scorer.calibration.ScoreScale;
+import dev.vad.trainer.TrainingSession;
+import dev.vad.trainer.ValidationSplit;
 import java.util.Locale;
 import java.util.Map;
 
