@@ -12,7 +12,7 @@ class DemoIT {
     void detectsTheInjectedOddShapeFastObjectAndGlobalChangeWithFewFalseAlarms() throws Exception {
         try (VadProcess demo = VadProcess.start("demo", "--source", "synthetic:?frames=2400", "--realtime", "false",
                 "--metrics-port-base", "-1", "--viewer-port", "-1")) {
-            assertThat(demo.awaitExit(600)).as("a finite source ends the demo once scored").isZero();
+            assertThat(demo.awaitExit(900)).as("a finite source ends the demo once scored").isZero();
             List<String> out = demo.output();
 
             assertThat(out).anyMatch(line -> line.startsWith("embedded Kafka broker at 127.0.0.1:"));
