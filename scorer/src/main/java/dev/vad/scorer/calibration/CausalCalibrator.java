@@ -86,12 +86,8 @@ public final class CausalCalibrator {
 
     /** The spread of log errors from their 90th percentile; from the MAD or the deviation when it ties the median. */
     private double upperSpread(ScoreStatistics logs) {
-        for (ScoreStatistics.Quantile q : logs.quantiles()) {
-            if (q.probability() == 0.9 && q.value() > logs.median()) {
-                return (q.value() - logs.median()) / Z_90;
-            }
-        }
-        return spreadOf(logs.mad(), logs.std());
+        double q90 = ninetieth(logs);
+        return q90 > logs.median() ? (q90 - logs.median()) / Z_90 : spreadOf(logs.mad(), logs.std());
     }
 
     /** MAD as sigma, falling back to the standard deviation when most scores tie, never below a small floor. */
@@ -103,11 +99,20 @@ public final class CausalCalibrator {
     /** The validation's spread on the log scale: from its 90th percentile, or from its MAD without one. */
     private static double logSpread(ScoreStatistics validation) {
         double median = validation.median();
-        for (ScoreStatistics.Quantile q : validation.quantiles()) {
-            if (q.probability() == 0.9 && q.value() > median && median > 0) {
-                return Math.log(q.value() / median) / Z_90;
-            }
+        double q90 = ninetieth(validation);
+        if (median > 0 && q90 > median) {
+            return Math.log(q90 / median) / Z_90;
         }
         return median > 0 ? Math.log1p(MAD_TO_SIGMA * validation.mad() / median) : 0;
+    }
+
+    /** The summary's 90th percentile, or NaN when it carries none. */
+    private static double ninetieth(ScoreStatistics summary) {
+        for (ScoreStatistics.Quantile q : summary.quantiles()) {
+            if (q.probability() == 0.9) {
+                return q.value();
+            }
+        }
+        return Double.NaN;
     }
 }
