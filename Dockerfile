@@ -12,6 +12,7 @@ COPY ingest ingest
 COPY model model
 COPY trainer trainer
 COPY scorer scorer
+COPY eval eval
 COPY cli cli
 # The natives in the build are linux-x86_64 only (the pom's classifiers).
 RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests package -pl cli -am

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 class StackFilesTest {
 
     private static final Pattern HOST_MOUNT = Pattern.compile("(?m)^\\s*-\\s*(\\./[^:\\s]+):");
-    private static final Pattern COPY = Pattern.compile("(?m)^COPY\\s+(?!--from)(.+)$");
     private static final Pattern VAD_SERIES = Pattern.compile("\\bvad_[a-z0-9_]+");
     private static final Pattern UID = Pattern.compile("(?m)^\\s*uid:\\s*(\\S+)\\s*$");
 
@@ -51,9 +50,12 @@ class StackFilesTest {
     @Test
     void everyPathTheImageCopiesFromTheBuildContextExists() throws IOException {
         List<String> sources = new ArrayList<>();
-        for (String copy : all(COPY, Files.readString(StackFiles.ROOT.resolve("Dockerfile")))) {
-            List<String> words = Arrays.asList(copy.trim().split("\\s+"));
-            sources.addAll(words.subList(0, words.size() - 1));
+        for (Dockerfile.Stage stage : Dockerfile.read(StackFiles.ROOT.resolve("Dockerfile")).stages()) {
+            for (Dockerfile.Instruction copy : stage.all("COPY")) {
+                if (copy.flags().stream().noneMatch(flag -> flag.startsWith("--from="))) {
+                    sources.addAll(copy.words().subList(0, copy.words().size() - 1));
+                }
+            }
         }
 
         assertThat(sources).contains("pom.xml", "docker/vad");
@@ -146,15 +148,34 @@ class StackFilesTest {
     }
 
     static Result run(Path directory, String... command) throws Exception {
-        Process process;
+        return run(directory, 60, command);
+    }
+
+    /**
+     * Runs a command to its end, its output and errors merged (through a file, so a command that outlives
+     * {@code seconds} is killed and fails the test instead of blocking it).
+     */
+    static Result run(Path directory, long seconds, String... command) throws Exception {
+        Path log = Files.createTempFile("vad-command", ".log");
         try {
-            process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new AssertionError(command[0] + " is not installed; scripts/install-test-deps installs it ("
-                    + e.getMessage() + ")", e);
+            Process process;
+            try {
+                process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                        .redirectOutput(log.toFile()).start();
+            } catch (IOException e) {
+                throw new AssertionError(command[0] + " is not installed; scripts/install-test-deps installs it ("
+                        + e.getMessage() + ")", e);
+            }
+            boolean ended = process.waitFor(seconds, TimeUnit.SECONDS);
+            if (!ended) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(ended).as(String.join(" ", command) + " did not end within " + seconds + " s:\n" + output)
+                    .isTrue();
+            return new Result(process.exitValue(), output);
+        } finally {
+            Files.deleteIfExists(log);
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), output);
     }
 }
