@@ -70,13 +70,7 @@ public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, W
             stride = frames;
         }
         WindowShape shape = new WindowShape(frames, stride, config.choice("tail", TailPolicy.class, TailPolicy.FULL));
-        String transport = config.string("rtsp-transport", "tcp");
-        if (!transport.equals("tcp") && !transport.equals("udp")) {
-            config.problem("rtsp-transport", config.found("rtsp-transport"), "tcp or udp");
-            transport = "tcp";
-        }
-        FfmpegOptions ffmpeg = new FfmpegOptions(config.decimal("folder-fps", 10, 0.01, 1000),
-                config.positiveDuration("io-timeout", Duration.ofSeconds(10)), transport);
+        FfmpegOptions ffmpeg = ffmpegOptions(config);
         Duration initial = config.positiveDuration("reconnect-initial", Duration.ofMillis(500));
         Duration max = config.positiveDuration("reconnect-max", Duration.ofSeconds(30));
         if (max.compareTo(initial) < 0) {
@@ -89,6 +83,17 @@ public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, W
         return new IngestSettings(streams, geometry, shape, ffmpeg,
                 KafkaSettings.load(config, kafkaProperties, bootstrapRequired), TopicNames.load(config),
                 TopicSettings.load(config), MetricsSettings.load(config, DEFAULT_METRICS_PORT));
+    }
+
+    /** How FFmpeg opens sources: {@code folder-fps} (default 10), {@code io-timeout} (10s), {@code rtsp-transport} (tcp). */
+    public static FfmpegOptions ffmpegOptions(ConfigReader config) {
+        String transport = config.string("rtsp-transport", "tcp");
+        if (!transport.equals("tcp") && !transport.equals("udp")) {
+            config.problem("rtsp-transport", config.found("rtsp-transport"), "tcp or udp");
+            transport = "tcp";
+        }
+        return new FfmpegOptions(config.decimal("folder-fps", 10, 0.01, 1000),
+                config.positiveDuration("io-timeout", Duration.ofSeconds(10)), transport);
     }
 
     private static List<StreamPlan> streams(ConfigReader config, List<String> sources, List<String> streamIds,

@@ -44,8 +44,8 @@ public final class FfmpegSource implements FrameSource {
 
     @Override
     public void open() throws SourceException {
-        checkExists();
-        FFmpegFrameGrabber g = new FFmpegFrameGrabber(location());
+        checkExists(uri);
+        FFmpegFrameGrabber g = new FFmpegFrameGrabber(location(uri));
         options.applyTo(g, uri.kind());
         if (geometry.aspect() == AspectPolicy.STRETCH) {
             g.setImageWidth(geometry.width());
@@ -122,14 +122,16 @@ public final class FfmpegSource implements FrameSource {
         return uri.kind() == SourceKind.FOLDER ? Math.round(timestamp * options.folderFps() / 1_000_000.0) : -1;
     }
 
-    private String location() throws SourceException {
+    /** What FFmpeg opens for a source: its location, or the glob pattern of a folder's images. */
+    static String location(SourceUri uri) throws SourceException {
         if (uri.kind() != SourceKind.FOLDER) {
             return uri.location();
         }
         return FolderPattern.of(Path.of(uri.location())).ffmpegPattern();
     }
 
-    private void checkExists() throws SourceException {
+    /** Fails with a clear message, before FFmpeg tries, when a file, folder or camera device is not there. */
+    static void checkExists(SourceUri uri) throws SourceException {
         switch (uri.kind()) {
             case FILE -> {
                 Path path = Path.of(uri.location());
