@@ -197,7 +197,7 @@ final class DemoCommand implements Callable<Integer> {
             LiveViewer viewer = LiveViewer.start(scorerSettings.viewer(), scorerSettings.maxStreams(),
                     Clock.systemUTC());
             closing.add(viewer);
-            viewer.url().ifPresent(url -> out.println("viewer at " + url));
+            viewer.announcement().ifPresent(out::println);
             ScorerService scorer = new ScorerService(scorerSettings, scorerClients, scorerMetrics, Clock.systemUTC(),
                     viewer.observer());
             CompletableFuture<TrainerOutcome> training = CompletableFuture.supplyAsync(() -> call(trainer::run),

@@ -12,4 +12,20 @@ final class MetricsOptions {
     @Option(names = "--metrics-port", paramLabel = "PORT",
             description = "Port of /metrics and /health; 0 any free port, -1 off (env VAD_METRICS_PORT).")
     String port;
+
+    @Option(names = "--metrics-user", paramLabel = "NAME",
+            description = "User /metrics asks for when it has a password (default vad).")
+    String user;
+
+    @Option(names = "--metrics-password-file", paramLabel = "FILE",
+            description = "File whose first line is the password of /metrics (or env VAD_METRICS_PASSWORD; default none).")
+    String passwordFile;
+
+    @Option(names = "--metrics-tls-keystore", paramLabel = "FILE",
+            description = "PKCS#12 keystore to serve /metrics and /health over HTTPS (env VAD_METRICS_TLS_PASSWORD).")
+    String tlsKeystore;
+
+    @Option(names = "--metrics-tls-password-file", paramLabel = "FILE",
+            description = "File whose first line is the keystore's password.")
+    String tlsPasswordFile;
 }

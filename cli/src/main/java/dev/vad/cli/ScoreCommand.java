@@ -56,7 +56,7 @@ final class ScoreCommand implements Callable<Integer> {
     /** Runs the scorer with its metrics endpoint and viewer until it ends or the process is asked to stop. */
     static int score(ScorerSettings settings, CommandSpec spec) throws InterruptedException {
         try (LiveViewer viewer = LiveViewer.start(settings.viewer(), settings.maxStreams(), Clock.systemUTC())) {
-            viewer.url().ifPresent(url -> spec.commandLine().getOut().println("viewer at " + url));
+            viewer.announcement().ifPresent(spec.commandLine().getOut()::println);
             return run(settings, spec, viewer.observer());
         }
     }

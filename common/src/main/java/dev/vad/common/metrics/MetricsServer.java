@@ -14,16 +14,19 @@ import java.util.function.Supplier;
 
 /**
  * Serves a registry's scrape on {@code /metrics} and a health verdict on {@code /health} (200 when healthy,
- * 503 otherwise, with a one-line reason), from the JDK's HTTP server.
+ * 503 otherwise, with a one-line reason), from the JDK's HTTP server; {@code /metrics} behind the settings'
+ * password when one is set, and both over HTTPS when a keystore is.
  */
 public final class MetricsServer implements AutoCloseable {
 
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final HttpServer server;
+    private final String scheme;
 
-    private MetricsServer(HttpServer server) {
+    private MetricsServer(HttpServer server, String scheme) {
         this.server = server;
+        this.scheme = scheme;
     }
 
     /**
@@ -38,19 +41,20 @@ public final class MetricsServer implements AutoCloseable {
         InetSocketAddress address = new InetSocketAddress(settings.bindAddress(), Math.max(settings.port(), 0));
         HttpServer server;
         try {
-            server = HttpServer.create(address, 16);
+            server = settings.access().create(address, 16);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serve metrics on " + settings.bindAddress() + ":"
                     + settings.port() + " (" + e.getMessage() + "); choose another --metrics-port", e);
         }
-        server.createContext("/metrics", exchange -> respond(exchange, 200, PROMETHEUS_TEXT, registry.scrape()));
+        settings.access().guard(server.createContext("/metrics",
+                exchange -> respond(exchange, 200, PROMETHEUS_TEXT, registry.scrape())), "vad metrics");
         server.createContext("/health", exchange -> {
             Health verdict = health.get();
             respond(exchange, verdict.healthy() ? 200 : 503, "text/plain; charset=utf-8", verdict.reason() + "\n");
         });
         server.setExecutor(executor);
         server.start();
-        return new MetricsServer(server);
+        return new MetricsServer(server, settings.access().scheme());
     }
 
     /** The port actually bound (useful when the settings asked for any free port). */
@@ -59,7 +63,7 @@ public final class MetricsServer implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://" + server.getAddress().getHostString() + ":" + port() + path;
+        return scheme + "://" + server.getAddress().getHostString() + ":" + port() + path;
     }
 
     @Override

@@ -3,9 +3,15 @@ package dev.vad.common.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.MetricsSettings;
+import dev.vad.testkit.SelfSignedKeystore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MetricsServerTest {
 
@@ -56,6 +63,34 @@ class MetricsServerTest {
             assertThat(failing.statusCode()).isEqualTo(503);
             assertThat(failing.body()).isEqualTo("no model loaded yet\n");
         }
+    }
+
+    @Test
+    void aPasswordGuardsMetricsButNotHealthAndAKeystoreServesBothOverHttps(@TempDir Path dir) throws Exception {
+        SelfSignedKeystore keystore = SelfSignedKeystore.create(dir, "keystore-pw");
+        ConfigReader config = new ConfigReader(Map.of("metrics-tls-keystore", keystore.file().toString()),
+                Map.of("VAD_METRICS_PASSWORD", "scrape-me", "VAD_METRICS_TLS_PASSWORD", "keystore-pw"));
+        MetricsSettings settings = MetricsSettings.load(config, 0);
+        config.validate();
+        HttpClient https = HttpClient.newBuilder().sslContext(keystore.trustingClient()).build();
+        try (MetricsServer server = MetricsServer.start(settings, MeterRegistries.prometheus("trainer"), Health::ok,
+                executor)) {
+            assertThat(server.url("/metrics")).startsWith("https://127.0.0.1:");
+            HttpRequest.Builder metrics = HttpRequest.newBuilder(URI.create(server.url("/metrics")));
+
+            assertThat(https.send(metrics.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(401);
+            assertThat(https.send(metrics.header("Authorization", basic("vad", "scrape-me")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).contains("jvm_memory_used_bytes");
+            assertThat(https.send(HttpRequest.newBuilder(URI.create(server.url("/health"))).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as("health checks need no password")
+                    .isEqualTo(200);
+        }
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

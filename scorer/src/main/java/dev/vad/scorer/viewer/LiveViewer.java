@@ -1,5 +1,6 @@
 package dev.vad.scorer.viewer;
 
+import dev.vad.common.http.HttpAccess;
 import dev.vad.scorer.ScoreObserver;
 import java.time.Clock;
 import java.util.Optional;
@@ -12,10 +13,12 @@ public final class LiveViewer implements AutoCloseable {
 
     private final ViewerState state;
     private final ViewerServer server;
+    private final HttpAccess access;
 
-    private LiveViewer(ViewerState state, ViewerServer server) {
+    private LiveViewer(ViewerState state, ViewerServer server, HttpAccess access) {
         this.state = state;
         this.server = server;
+        this.access = access;
     }
 
     /**
@@ -24,15 +27,25 @@ public final class LiveViewer implements AutoCloseable {
      */
     public static LiveViewer start(ViewerSettings settings, int maxStreams, Clock clock) {
         if (!settings.enabled()) {
-            return new LiveViewer(null, null);
+            return new LiveViewer(null, null, HttpAccess.OPEN);
         }
         ViewerState state = ViewerState.of(settings, maxStreams, clock);
-        return new LiveViewer(state, ViewerServer.start(settings, state));
+        return new LiveViewer(state, ViewerServer.start(settings, state), settings.access());
     }
 
     /** What the scorer tells of each scored window. */
     public ScoreObserver observer() {
         return state == null ? ScoreObserver.NONE : state;
+    }
+
+    /**
+     * The line that tells a user where the viewer is and, when it asks for a password, the user and where the
+     * password is (a generated one's file; never the password).
+     */
+    public Optional<String> announcement() {
+        return url().map(url -> "viewer at " + url + (!access.authenticated() ? ""
+                : " (user " + access.credentials().user() + (access.generatedInto() == null
+                        ? ")" : ", password generated into " + access.generatedInto() + ")")));
     }
 
     /** The page's address, when the viewer is on. */

@@ -2,7 +2,9 @@ package dev.vad.scorer.viewer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +35,11 @@ public final class ViewerServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ViewerServer.class);
     private static final long PUSH_MILLIS = 250;
     private static final long HEARTBEAT_MILLIS = 5_000;
+    /** Requests per second over all clients, and at once after a quiet spell (a page load takes about 5). */
+    private static final int REQUESTS_PER_SECOND = 50;
+    private static final int REQUEST_BURST = 100;
+    /** The longest stream id a request may name (ids are Kafka keys; longer ones are refused, not looked up). */
+    static final int MAX_STREAM_ID_CHARS = 256;
     /** Event streams served at once; each holds one of the server's threads. */
     private static final int MAX_EVENT_STREAMS = 6;
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -44,10 +51,13 @@ public final class ViewerServer implements AutoCloseable {
     private final long historyMillis;
     private final Semaphore eventStreams = new Semaphore(MAX_EVENT_STREAMS);
     private final byte[] page;
+    private final String scheme;
     private volatile boolean closed;
 
-    private ViewerServer(HttpServer server, ExecutorService threads, ViewerState state, long historyMillis) {
+    private ViewerServer(HttpServer server, ExecutorService threads, ViewerState state, long historyMillis,
+                         String scheme) {
         this.server = server;
+        this.scheme = scheme;
         this.threads = threads;
         this.state = state;
         this.historyMillis = historyMillis;
@@ -62,8 +72,8 @@ public final class ViewerServer implements AutoCloseable {
     public static ViewerServer start(ViewerSettings settings, ViewerState state) {
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), Math.max(settings.port(), 0)),
-                    16);
+            server = settings.access().create(new InetSocketAddress(settings.bindAddress(),
+                    Math.max(settings.port(), 0)), 16);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serve the viewer on " + settings.bindAddress() + ":"
                     + settings.port() + " (" + e.getMessage() + "); choose another --viewer-port", e);
@@ -73,11 +83,15 @@ public final class ViewerServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        ViewerServer viewer = new ViewerServer(server, threads, state, settings.history().toMillis());
-        server.createContext("/", viewer::page);
-        server.createContext("/api/streams", viewer::streams);
-        server.createContext("/api/events", viewer::events);
-        server.createContext("/image", viewer::image);
+        ViewerServer viewer = new ViewerServer(server, threads, state, settings.history().toMillis(),
+                settings.access().scheme());
+        RequestGate gate = new RequestGate(REQUESTS_PER_SECOND, REQUEST_BURST, System::nanoTime);
+        Map<String, HttpHandler> handlers = Map.of("/", viewer::page, "/api/streams", viewer::streams,
+                "/api/events", viewer::events, "/image", viewer::image);
+        handlers.forEach((path, handler) -> {
+            HttpContext context = settings.access().guard(server.createContext(path, handler), "vad viewer");
+            context.getFilters().add(gate);
+        });
         server.setExecutor(threads);
         server.start();
         return viewer;
@@ -88,7 +102,7 @@ public final class ViewerServer implements AutoCloseable {
     }
 
     public String url() {
-        return "http://" + server.getAddress().getHostString() + ":" + port() + "/";
+        return scheme + "://" + server.getAddress().getHostString() + ":" + port() + "/";
     }
 
     @Override
@@ -112,8 +126,20 @@ public final class ViewerServer implements AutoCloseable {
     }
 
     private void image(HttpExchange exchange) throws IOException {
-        Map<String, String> query = query(exchange.getRequestURI());
-        Optional<ViewerState.Snapshot> found = state.snapshot(query.getOrDefault("stream", ""));
+        Map<String, String> query;
+        try {
+            query = query(exchange.getRequestURI());
+        } catch (IllegalArgumentException e) {
+            respond(exchange, 400, "text/plain; charset=utf-8", "malformed query\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String stream = query.getOrDefault("stream", "");
+        if (stream.length() > MAX_STREAM_ID_CHARS) {
+            respond(exchange, 400, "text/plain; charset=utf-8", ("a stream id is at most " + MAX_STREAM_ID_CHARS
+                    + " characters\n").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Optional<ViewerState.Snapshot> found = state.snapshot(stream);
         String kind = query.getOrDefault("kind", "");
         if (found.isEmpty() || !List.of("frame", "reconstruction", "error").contains(kind)) {
             respond(exchange, 404, "text/plain; charset=utf-8",

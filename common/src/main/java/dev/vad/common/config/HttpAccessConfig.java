@@ -1,0 +1,122 @@
+package dev.vad.common.config;
+
+import dev.vad.common.http.Credentials;
+import dev.vad.common.http.HttpAccess;
+import dev.vad.common.http.TlsKeystore;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** An HTTP endpoint's access settings, read from the configuration under the endpoint's prefix. */
+public final class HttpAccessConfig {
+
+    private HttpAccessConfig() {
+    }
+
+    /**
+     * Reads an endpoint's access settings under a prefix ({@code viewer}: {@code --viewer-user} (default vad),
+     * {@code VAD_VIEWER_PASSWORD}, else {@code --viewer-password-file}, {@code --viewer-tls-keystore} with
+     * {@code VAD_VIEWER_TLS_PASSWORD} or {@code --viewer-tls-password-file}, {@code --viewer-insecure}). Passwords
+     * are taken from the environment or files only, never from flags (which other users see in the process
+     * list), and never appear in a message.
+     *
+     * @param bindAddress  where the endpoint listens
+     * @param guarded      true when an endpoint bound beyond loopback must have a password unless
+     *                     {@code --PREFIX-insecure} is set (the viewer); false when a password is optional (metrics)
+     * @param generate     true to generate a password into a {@code --PREFIX-password-file} that does not exist yet
+     */
+    public static HttpAccess load(ConfigReader config, String prefix, String bindAddress, boolean guarded,
+                                  boolean generate) {
+        String user = config.string(prefix + "-user", "vad");
+        String password = config.string(prefix + "-password", "");
+        String passwordFile = config.string(prefix + "-password-file", "");
+        Path generatedInto = null;
+        if (password.isEmpty() && !passwordFile.isEmpty()) {
+            Path file = Path.of(passwordFile);
+            if (generate && !Files.exists(file)) {
+                password = generatePassword(config, prefix, file);
+                generatedInto = password.isEmpty() ? null : file;
+            } else {
+                password = secretFromFile(config, prefix + "-password-file", file);
+            }
+        }
+        Credentials credentials = null;
+        if (!password.isEmpty()) {
+            try {
+                credentials = Credentials.of(user, password);
+            } catch (IllegalArgumentException e) {
+                config.problem(prefix + "-user", config.found(prefix + "-user"), "a user name without ':'");
+            }
+        }
+        boolean insecure = guarded && config.bool(prefix + "-insecure", false);
+        if (guarded && credentials == null && !insecure && !loopback(bindAddress)) {
+            config.problem(prefix + "-bind", config.found(prefix + "-bind"), "a loopback address (127.0.0.1), or a"
+                    + " password for it (" + ConfigReader.environmentName(prefix + "-password") + " or --" + prefix
+                    + "-password-file), or --" + prefix + "-insecure to serve it to anyone who can reach it");
+        }
+        return new HttpAccess(credentials, tls(config, prefix), generatedInto);
+    }
+
+    static boolean loopback(String bindAddress) {
+        try {
+            return InetAddress.getByName(bindAddress).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static TlsKeystore tls(ConfigReader config, String prefix) {
+        String keystore = config.string(prefix + "-tls-keystore", "");
+        if (keystore.isEmpty()) {
+            return null;
+        }
+        String password = config.string(prefix + "-tls-password", "");
+        String passwordFile = config.string(prefix + "-tls-password-file", "");
+        if (password.isEmpty() && !passwordFile.isEmpty()) {
+            password = secretFromFile(config, prefix + "-tls-password-file", Path.of(passwordFile));
+        }
+        try {
+            return TlsKeystore.load(Path.of(keystore), password.toCharArray());
+        } catch (IllegalArgumentException e) {
+            config.problem(prefix + "-tls-keystore", config.found(prefix + "-tls-keystore"),
+                    "a PKCS#12 keystore with its password in " + ConfigReader.environmentName(prefix + "-tls-password")
+                            + " or --" + prefix + "-tls-password-file: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The first line of a file holding a secret; a problem (naming the file, never its content) when unusable. */
+    private static String secretFromFile(ConfigReader config, String key, Path file) {
+        try {
+            String secret = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+            if (secret.isEmpty()) {
+                config.problem(key, config.found(key), "a file whose first line is the password; it is empty");
+            }
+            return secret;
+        } catch (IOException e) {
+            config.problem(key, config.found(key), "a readable file holding the password (" + e.getMessage() + ")");
+            return "";
+        }
+    }
+
+    /** Writes a new random password into a file created readable by its owner only. */
+    private static String generatePassword(ConfigReader config, String prefix, Path file) {
+        String password = Credentials.randomPassword();
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+            return password;
+        } catch (IOException e) {
+            config.problem(prefix + "-password-file", config.found(prefix + "-password-file"),
+                    "a file the password can be generated into (" + e.getMessage() + ")");
+            return "";
+        }
+    }
+}
