@@ -30,6 +30,8 @@ public final class FfmpegSource implements FrameSource {
     private final byte[] pixels;
     private FFmpegFrameGrabber grabber;
     private FFmpegFrameFilter filter;
+    private CaptureTimes captureTimes;
+    private boolean stalled;
 
     /**
      * @param clock stamps frames of live sources (wall clock)
@@ -52,6 +54,7 @@ public final class FfmpegSource implements FrameSource {
             g.setImageHeight(geometry.height());
             g.setPixelFormat(ffmpegPixelFormat());
         }
+        long openedMicros = clock.millis() * 1000L;
         try {
             g.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
@@ -59,13 +62,25 @@ public final class FfmpegSource implements FrameSource {
             throw new SourceException("cannot open " + uri.shown() + ": " + oneLine(e), e);
         }
         grabber = g;
+        captureTimes = new CaptureTimes(openedMicros);
+        stalled = false;
         if (geometry.aspect() != AspectPolicy.STRETCH) {
             startFilter();
         }
     }
 
+    /**
+     * The next frame; null at the end of a file, or once a network stream dropped or stalled. When a network read
+     * times out, FFmpeg still hands over the frames its parser and decoder hold, but JavaCV reads the network again,
+     * waiting the whole io-timeout, before each of them. So a frame that took longer than the io-timeout to come is
+     * the stream's last: the stall is reported after one timeout, not several.
+     */
     @Override
     public DecodedFrame next() throws SourceException {
+        if (stalled) {
+            return null;
+        }
+        long askedMillis = clock.millis();
         try {
             Frame frame = grabber.grabImage();
             if (frame == null) {
@@ -79,6 +94,7 @@ public final class FfmpegSource implements FrameSource {
                 }
             }
             copyPixels(frame);
+            stalled = networked() && clock.millis() - askedMillis > options.ioTimeout().toMillis();
             long timestamp = timestamp();
             return new DecodedFrame(pixels, timestamp, position(timestamp));
         } catch (FrameGrabber.Exception | FrameFilter.Exception | RuntimeException e) {
@@ -109,11 +125,25 @@ public final class FfmpegSource implements FrameSource {
         grabber = null;
     }
 
+    /**
+     * Stream time for files and folders; for live sources the wall clock, from the stream's own timestamps for RTSP
+     * (RTP timestamps are capture times; frames read while FFmpeg probed the stream arrive in a burst) and at
+     * decoding for the others (HTTP multipart JPEG carries no timestamps).
+     */
     private long timestamp() {
         return switch (uri.kind()) {
             case FILE -> grabber.getTimestamp();
             case FOLDER -> grabber.getTimestamp();
+            case RTSP -> captureTimes.stamp(grabber.getTimestamp(), clock.millis() * 1000L);
             default -> clock.millis() * 1000L;
+        };
+    }
+
+    /** Sources read with the io-timeout. */
+    private boolean networked() {
+        return switch (uri.kind()) {
+            case HTTP, TCP, UDP, RTSP -> true;
+            default -> false;
         };
     }
 
