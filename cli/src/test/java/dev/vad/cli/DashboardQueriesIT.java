@@ -5,13 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,31 +33,24 @@ import org.junit.jupiter.api.io.TempDir;
 class DashboardQueriesIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(240);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void everyDashboardQueryReturnsDataFromTheRunningServices(@TempDir Path dir) throws Exception {
         int metricsBase = FreePorts.consecutive(3);
-        int prometheusPort = FreePorts.one();
         Path config = dir.resolve("prometheus.yml");
         Files.writeString(config, loopbackConfig(metricsBase));
-        Process prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
-                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + prometheusPort)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
-        try (VadProcess demo = VadProcess.start("demo", "--source", "synthetic:?fps=100",
+        try (PrometheusServer prometheus = PrometheusServer.start(List.of("--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("data")), dir.resolve("prometheus.log"));
+             VadProcess demo = VadProcess.start("demo", "--source", "synthetic:?fps=100",
                 "--preset", "compact", "--duration", PATIENCE.plusSeconds(60).toSeconds() + "s", "--metrics-port-base",
                 String.valueOf(metricsBase), "--viewer-port", "0")) {
             sendOneUnreadableWindow(awaitBroker(demo));
 
-            Map<StackFiles.PanelQuery, String> missing = awaitData(prometheusPort, demo);
+            Map<StackFiles.PanelQuery, String> missing = awaitData(prometheus, demo);
 
             assertThat(missing).as("dashboard queries without data after " + PATIENCE.toSeconds() + " s")
                     .isEmpty();
             assertThat(demo.terminate(60)).as("the demo stops on SIGTERM").isNotEqualTo(-1);
-        } finally {
-            prometheus.destroy();
-            prometheus.waitFor();
         }
     }
 
@@ -110,7 +97,7 @@ class DashboardQueriesIT {
     }
 
     /** Polls every query until each returns a series; those still without one at the end, with the answer. */
-    private Map<StackFiles.PanelQuery, String> awaitData(int prometheusPort, VadProcess demo) {
+    private Map<StackFiles.PanelQuery, String> awaitData(PrometheusServer prometheus, VadProcess demo) {
         List<StackFiles.PanelQuery> queries = StackFiles.queries();
         assertThat(queries).hasSizeGreaterThan(40);
         Map<StackFiles.PanelQuery, String> missing = new LinkedHashMap<>();
@@ -118,7 +105,7 @@ class DashboardQueriesIT {
         try {
             await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
                 for (StackFiles.PanelQuery query : new ArrayList<>(missing.keySet())) {
-                    JsonNode answer = evaluate(prometheusPort, query.expr());
+                    JsonNode answer = prometheus.query(asGrafanaSendsIt(query.expr()));
                     if (answer == null) {
                         missing.put(query, "Prometheus not answering yet");
                     } else if (!"success".equals(answer.path("status").asText())) {
@@ -137,17 +124,8 @@ class DashboardQueriesIT {
         return missing;
     }
 
-    /** The query as Grafana sends it for the default variables; null while Prometheus is not up. */
-    private JsonNode evaluate(int port, String expr) throws InterruptedException {
-        String query = expr.replace("$__rate_interval", "15s").replace("$__range", "5m").replace("$stream", ".*");
-        URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/query?query="
-                + URLEncoder.encode(query, StandardCharsets.UTF_8));
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            return null;
-        }
+    /** The query as Grafana sends it for the default variables. */
+    private static String asGrafanaSendsIt(String expr) {
+        return expr.replace("$__rate_interval", "15s").replace("$__range", "5m").replace("$stream", ".*");
     }
 }

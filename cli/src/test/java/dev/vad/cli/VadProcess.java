@@ -42,9 +42,14 @@ final class VadProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 Path.of("target", "vad.jar").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("OMP_NUM_THREADS", "1");
-        return new VadProcess(builder.start());
+        return start(builder);
+    }
+
+    /** Starts a prepared command (its own launcher, environment, directory), stdout and stderr merged. */
+    static VadProcess start(ProcessBuilder builder) throws IOException {
+        return new VadProcess(builder.redirectErrorStream(true).start());
     }
 
     long pid() {

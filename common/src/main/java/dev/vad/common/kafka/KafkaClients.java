@@ -80,13 +80,25 @@ public final class KafkaClients implements AutoCloseable {
      */
     public <K, V> Consumer<K, V> consumer(String groupId, String clientId, Deserializer<K> keys,
                                           Deserializer<V> values) {
-        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(consumerConfig(groupId, clientId), keys, values);
+        return consumer(groupId, clientId, keys, values, Map.of());
+    }
+
+    /**
+     * A consumer whose defaults are adjusted by {@code tuning} (e.g. a smaller {@code max.poll.records} for slow
+     * processing of each record); the user's client settings still win.
+     */
+    public <K, V> Consumer<K, V> consumer(String groupId, String clientId, Deserializer<K> keys,
+                                          Deserializer<V> values, Map<String, Object> tuning) {
+        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(consumerConfig(groupId, clientId, tuning), keys, values);
         bind(new KafkaClientMetrics(consumer));
         return consumer;
     }
 
-    /** The settings of consumers built here: manual commits, from the earliest offset, user overrides last. */
-    Map<String, Object> consumerConfig(String groupId, String clientId) {
+    /**
+     * The settings of consumers built here: manual commits, from the earliest offset, then {@code tuning}, then
+     * the user's.
+     */
+    Map<String, Object> consumerConfig(String groupId, String clientId, Map<String, Object> tuning) {
         Map<String, Object> config = new HashMap<>();
         if (groupId != null) {
             config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -101,6 +113,7 @@ public final class KafkaClients implements AutoCloseable {
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, maxMessageBytes);
         config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Math.max(maxMessageBytes, 64 << 20));
+        config.putAll(tuning);
         config.putAll(common());
         return config;
     }

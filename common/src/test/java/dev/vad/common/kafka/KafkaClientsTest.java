@@ -32,12 +32,25 @@ class KafkaClientsTest {
     @Test
     void consumersCommitByHandFromTheEarliestOffset() {
         try (KafkaClients clients = new KafkaClients(settings, MeterRegistries.prometheus("t"), 1 << 24)) {
-            Map<String, Object> config = clients.consumerConfig("vad-scorer", "scorer-1");
+            Map<String, Object> config = clients.consumerConfig("vad-scorer", "scorer-1", Map.of());
 
             assertThat(config).containsEntry("enable.auto.commit", false)
                     .containsEntry("auto.offset.reset", "earliest")
                     .containsEntry("group.id", "vad-scorer")
                     .containsEntry("max.partition.fetch.bytes", 1 << 24);
+        }
+    }
+
+    @Test
+    void consumerTuningChangesDefaultsAndUserSettingsStillWin() {
+        KafkaSettings user = new KafkaSettings("k1:9092", Map.of("fetch.min.bytes", "1024"));
+        try (KafkaClients clients = new KafkaClients(user, MeterRegistries.prometheus("t"), 1 << 24)) {
+            Map<String, Object> config = clients.consumerConfig("vad-scorer", "scorer-1", Map.of(
+                    "max.poll.records", 16, "fetch.min.bytes", 1, "enable.auto.commit", false));
+
+            assertThat(config).containsEntry("max.poll.records", 16)
+                    .containsEntry("fetch.min.bytes", "1024")
+                    .containsEntry("enable.auto.commit", false);
         }
     }
 
