@@ -104,6 +104,7 @@ class ComposeStackIT {
             LOG.info("the scorer scored its first windows {} s after the stack started",
                     Duration.between(started, Instant.now()).toSeconds());
             assertScoredWithAPublishedModel(scored, models, vad);
+            assertTheViewerAsksForItsGeneratedPassword(compose.service("scorer"), network, volumes);
 
             awaitEveryTargetUpAndTheScorerScraped(stack, network);
             if ("false".equals(compose.service("kafka").environment().get("KAFKA_AUTO_CREATE_TOPICS_ENABLE"))) {
@@ -178,6 +179,28 @@ class ComposeStackIT {
         ModelArtifact first = models.get(0);
         assertThat(files).as("model files in the named volumes").contains(first.header().name() + "-v"
                 + first.header().version() + ".vadm");
+    }
+
+    /**
+     * The scorer's viewer is published beyond loopback, so it asks for a password: the one generated into the
+     * secrets volume on first start (what the compose file tells users to read with {@code docker compose exec}).
+     */
+    private void assertTheViewerAsksForItsGeneratedPassword(ComposeService scorer, LoopbackNetwork network,
+                                                            Path volumes) throws Exception {
+        String file = scorer.environment().get("VAD_VIEWER_PASSWORD_FILE");
+        assertThat(file).as("the scorer's viewer password file").isNotBlank();
+        ComposeService.Mount mount = scorer.mounts().stream().filter(m -> file.startsWith(m.target() + "/"))
+                .findFirst().orElseThrow(() -> new AssertionError(file + " is on no volume of the scorer"));
+        Path password = volumes.resolve(mount.source()).resolve(file.substring(mount.target().length() + 1));
+        assertThat(password).as("the generated password").exists();
+        URI viewer = URI.create("http://" + network.address(scorer.name(), 9404) + "/api/streams");
+        String credentials = java.util.Base64.getEncoder().encodeToString(("vad:" + Files.readString(password)
+                .strip()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(status(viewer)).as("the viewer without a password").isEqualTo(401);
+        assertThat(http.send(HttpRequest.newBuilder(viewer).header("Authorization", "Basic " + credentials)
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .as("the viewer with the generated password").isEqualTo(200);
     }
 
     /** Every score is by a published model version, and every stream ingest publishes is among those scored. */

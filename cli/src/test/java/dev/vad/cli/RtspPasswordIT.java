@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.vad.testkit.KafkaBackend;
 import dev.vad.testkit.RealKafka;
 import dev.vad.testkit.RtspServer;
+import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
-/** An RTSP camera that refuses the password ingest was given: a clear failure, and the password never printed. */
+/**
+ * An RTSP camera with a password, as the commands meet it: {@code vad probe} with the right one reads it, and
+ * ingest given a wrong one fails clearly, the password never printed.
+ */
 @ExtendWith(RealKafka.class)
 class RtspPasswordIT {
 
@@ -39,5 +45,19 @@ class RtspPasswordIT {
             assertThat(output).as("no line carries a password").noneMatch(line -> line.contains(WRONG))
                     .noneMatch(line -> line.contains(RIGHT));
         }
+    }
+
+    @Test
+    void probeReadsTheCameraWithTheRightPasswordAndPrintsItMasked(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("door.png");
+        try (RtspServer camera = RtspServer.endless(10).withCredentials("admin", RIGHT).start();
+             VadProcess probe = VadProcess.start("probe", camera.url("admin", RIGHT), "--png", png.toString())) {
+            assertThat(probe.awaitExit(60)).as(String.join("\n", probe.output())).isZero();
+            assertThat(probe.output()).contains("source       rtsp://admin:***@127.0.0.1:" + camera.port() + "/stream",
+                    "container    rtsp", "fps          10.00", "size         160x120, aspect 1.33", "length       not stated (live streams have none)")
+                    .anyMatch(line -> line.startsWith("codec        h264"))
+                    .noneMatch(line -> line.contains(RIGHT));
+        }
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isPositive();
     }
 }

@@ -3,6 +3,7 @@ package dev.vad.common.metrics;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.vad.common.config.MetricsSettings;
+import dev.vad.common.http.EndpointUrl;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,7 +64,7 @@ public final class MetricsServer implements AutoCloseable {
     }
 
     public String url(String path) {
-        return scheme + "://" + server.getAddress().getHostString() + ":" + port() + path;
+        return EndpointUrl.of(scheme, server.getAddress(), path);
     }
 
     @Override

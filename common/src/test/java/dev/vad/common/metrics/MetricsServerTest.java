@@ -88,6 +88,15 @@ class MetricsServerTest {
         }
     }
 
+    @Test
+    void aServerOnEveryInterfaceShowsALinkThatOpensOnItsHost() throws Exception {
+        try (MetricsServer server = MetricsServer.start(new MetricsSettings("0.0.0.0", 0),
+                MeterRegistries.prometheus("ingest"), Health::ok, executor)) {
+            assertThat(server.url("/health")).isEqualTo("http://127.0.0.1:" + server.port() + "/health");
+            assertThat(get(server.url("/health")).statusCode()).isEqualTo(200);
+        }
+    }
+
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));

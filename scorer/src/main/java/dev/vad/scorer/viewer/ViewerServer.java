@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.vad.common.http.EndpointUrl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -102,7 +103,7 @@ public final class ViewerServer implements AutoCloseable {
     }
 
     public String url() {
-        return scheme + "://" + server.getAddress().getHostString() + ":" + port() + "/";
+        return EndpointUrl.of(scheme, server.getAddress(), "/");
     }
 
     @Override
