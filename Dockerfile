@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# One image for ingest, trainer and scorer: its entrypoint is `vad`, each service passes its own command.
+# One image for ingest, trainer, scorer and notifier: its entrypoint is `vad`, each service passes its own command.
 #   docker build -t vad .        (docker-compose.yml builds it for you)
 
 FROM maven:3.9.11-eclipse-temurin-17 AS build
@@ -12,6 +12,7 @@ COPY ingest ingest
 COPY model model
 COPY trainer trainer
 COPY scorer scorer
+COPY notifier notifier
 COPY eval eval
 COPY cli cli
 # The natives in the build are linux-x86_64 only (the pom's classifiers).

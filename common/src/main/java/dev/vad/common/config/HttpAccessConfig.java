@@ -41,7 +41,7 @@ public final class HttpAccessConfig {
                 password = generatePassword(config, prefix, file);
                 generatedInto = password.isEmpty() ? null : file;
             } else {
-                password = secretFromFile(config, prefix + "-password-file", file);
+                password = SecretSetting.fromFile(config, prefix + "-password-file", file, "password");
             }
         }
         Credentials credentials = null;
@@ -74,11 +74,7 @@ public final class HttpAccessConfig {
         if (keystore.isEmpty()) {
             return null;
         }
-        String password = config.string(prefix + "-tls-password", "");
-        String passwordFile = config.string(prefix + "-tls-password-file", "");
-        if (password.isEmpty() && !passwordFile.isEmpty()) {
-            password = secretFromFile(config, prefix + "-tls-password-file", Path.of(passwordFile));
-        }
+        String password = SecretSetting.load(config, prefix + "-tls-password", "password");
         try {
             return TlsKeystore.load(Path.of(keystore), password.toCharArray());
         } catch (IllegalArgumentException e) {
@@ -86,20 +82,6 @@ public final class HttpAccessConfig {
                     "a PKCS#12 keystore with its password in " + ConfigReader.environmentName(prefix + "-tls-password")
                             + " or --" + prefix + "-tls-password-file: " + e.getMessage());
             return null;
-        }
-    }
-
-    /** The first line of a file holding a secret; a problem (naming the file, never its content) when unusable. */
-    private static String secretFromFile(ConfigReader config, String key, Path file) {
-        try {
-            String secret = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
-            if (secret.isEmpty()) {
-                config.problem(key, config.found(key), "a file whose first line is the password; it is empty");
-            }
-            return secret;
-        } catch (IOException e) {
-            config.problem(key, config.found(key), "a readable file holding the password (" + e.getMessage() + ")");
-            return "";
         }
     }
 

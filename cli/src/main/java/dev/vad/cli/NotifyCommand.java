@@ -1,0 +1,90 @@
+package dev.vad.cli;
+
+import dev.vad.common.config.ConfigReader;
+import dev.vad.notifier.NotifierService;
+import dev.vad.notifier.NotifierSettings;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vad notify}: deliver anomaly events to a webhook and/or an MQTT broker. */
+@Command(name = "notify", mixinStandardHelpOptions = true,
+        description = {"Deliver every anomaly event (start, update, end) to a webhook (signed HTTP POST) and/or an"
+            + " MQTT broker (QoS 1), retrying with back-off; events no sink takes go to the dead-letter topic.",
+            "Offsets are committed only after delivery. Runs until Ctrl-C. Secrets come from the environment or"
+            + " files, never flags."})
+final class NotifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--webhook-url", paramLabel = "URL", description = "POST each event here (http or https).")
+    String webhookUrl;
+
+    @Option(names = "--webhook-secret-file", paramLabel = "FILE",
+            description = "File whose first line signs the requests (or env VAD_WEBHOOK_SECRET); required with a URL.")
+    String webhookSecretFile;
+
+    @Option(names = "--webhook-timeout", paramLabel = "DURATION", description = "Time-out of one POST (default 10s).")
+    String webhookTimeout;
+
+    @Option(names = "--mqtt-uri", paramLabel = "URI",
+            description = "MQTT broker: tcp://HOST:PORT, ssl://HOST:PORT, ws:// or wss://.")
+    String mqttUri;
+
+    @Option(names = "--mqtt-topic-prefix", paramLabel = "PREFIX",
+            description = "Events go to PREFIX/<stream id>/events (default vad).")
+    String mqttTopicPrefix;
+
+    @Option(names = "--mqtt-client-id", paramLabel = "ID",
+            description = "MQTT client id (default vad-notifier- and 8 random hex digits).")
+    String mqttClientId;
+
+    @Option(names = "--mqtt-user", paramLabel = "NAME", description = "MQTT user name (default none).")
+    String mqttUser;
+
+    @Option(names = "--mqtt-password-file", paramLabel = "FILE",
+            description = "File whose first line is the MQTT password (or env VAD_MQTT_PASSWORD).")
+    String mqttPasswordFile;
+
+    @Option(names = "--mqtt-timeout", paramLabel = "DURATION",
+            description = "Time-out of connecting and of one publish's acknowledgement (default 10s).")
+    String mqttTimeout;
+
+    @Option(names = "--delivery-attempts", paramLabel = "N",
+            description = "Attempts per event and sink before it is dead-lettered (default 5).")
+    String deliveryAttempts;
+
+    @Option(names = "--retry-delay", paramLabel = "DURATION",
+            description = "Pause after the first failed attempt, doubled after each further one (default 1s).")
+    String retryDelay;
+
+    @Option(names = "--retry-max-delay", paramLabel = "DURATION",
+            description = "Longest pause between two attempts (default 60s).")
+    String retryMaxDelay;
+
+    @Option(names = "--group-id", paramLabel = "ID", description = "Consumer group (default vad-notifier).")
+    String groupId;
+
+    @Mixin
+    ServiceOptions options;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ConfigReader config = ServiceConfig.of(spec);
+        NotifierSettings settings = NotifierSettings.load(config, options.kafka.properties,
+                "vad-notifier-" + UUID.randomUUID().toString().substring(0, 8));
+        config.validate();
+        return ServiceRun.run("notifier", settings.kafka(), settings.topicSettings().frameMaxMessageBytes(),
+                settings.metrics(), spec.commandLine().getOut(),
+                (clients, registry) -> new NotifierService(settings, NotifierService.sinks(settings), clients,
+                        registry, Clock.systemUTC()),
+                o -> "notifier: " + o.records() + " events handled"
+                        + (o.deadLetters() == 0 ? "" : ", " + o.deadLetters() + " dead letters"));
+    }
+}
