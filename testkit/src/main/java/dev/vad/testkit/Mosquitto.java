@@ -1,10 +1,8 @@
 package dev.vad.testkit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +51,7 @@ public final class Mosquitto implements AutoCloseable {
 
     private static Mosquitto configure(String user, String password) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("vad-mosquitto");
-        int port = freePort();
+        int port = LoopbackPorts.free();
         List<String> config = new ArrayList<>(List.of(
                 "listener " + port + " 127.0.0.1",
                 "persistence false",
@@ -144,11 +142,4 @@ public final class Mosquitto implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

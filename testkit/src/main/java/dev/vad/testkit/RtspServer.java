@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +40,7 @@ public final class RtspServer implements AutoCloseable {
         this.fps = fps;
         this.user = user;
         this.password = password;
-        this.port = freePort();
+        this.port = LoopbackPorts.free();
     }
 
     /** A clip of {@code frames} frames at {@code fps} per client, then the end of the stream. */
@@ -186,14 +184,6 @@ public final class RtspServer implements AutoCloseable {
             // the process was killed: nothing more to read
         }
         ready.completeExceptionally(new IllegalStateException("the RTSP server exited"));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The script, copied out of the class path once per JVM (it may live in a jar). */
