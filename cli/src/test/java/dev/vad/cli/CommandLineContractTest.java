@@ -26,11 +26,12 @@ class CommandLineContractTest {
     void helpListsEverySubcommandOfTheDesign() {
         assertThat(run("--help")).isZero();
 
-        assertThat(out.toString()).contains("demo", "broker", "ingest", "train", "score", "replay", "eval", "bench");
+        assertThat(out.toString()).contains("demo", "broker", "ingest", "train", "score", "notify", "replay", "eval",
+                "bench");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "broker", "ingest", "train", "score", "replay", "eval", "bench"})
+    @ValueSource(strings = {"demo", "broker", "ingest", "train", "score", "notify", "replay", "eval", "bench"})
     void everySubcommandHasHelp(String command) {
         assertThat(run(command, "--help")).isZero();
 

@@ -1,0 +1,81 @@
+package dev.vad.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vad.common.wire.AnomalyEvent;
+import dev.vad.common.wire.JsonCodec;
+import dev.vad.common.wire.WireLimits;
+import dev.vad.notifier.WebhookSignature;
+import dev.vad.testkit.HttpReceiver;
+import dev.vad.testkit.KafkaBackend;
+import dev.vad.testkit.RealKafka;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vad notify} run as a user runs it: its settings checked, events posted, metrics served, SIGTERM obeyed. */
+@ExtendWith(RealKafka.class)
+class NotifyProcessIT {
+
+    private static final String SECRET = "Hook-S3cret-41ac";
+    private static final String TOKEN = "T0k3n-9d2e";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void postsSignedEventsServesItsMetricsAndStopsOnSigtermWithoutPrintingSecrets(KafkaBackend kafka)
+            throws Exception {
+        ProcessPipeline pipeline = new ProcessPipeline(kafka::bootstrapServers, "notify");
+        Path secret = Files.writeString(dir.resolve("webhook-secret"), SECRET + "\n");
+        JsonCodec<AnomalyEvent> codec = JsonCodec.events(WireLimits.DEFAULT);
+        AnomalyEvent event = new AnomalyEvent(AnomalyEvent.SCHEMA_VERSION, "e-1", AnomalyEvent.Phase.START,
+                AnomalyEvent.Kind.ANOMALY, "gate", 750, 753, 30_000_000, 30_120_000, 6.2, 752, "conv3d", 2,
+                1_780_000_000_000_000L);
+        try (HttpReceiver hook = HttpReceiver.start();
+             VadProcess notify = pipeline.start("notify", "--webhook-url", hook.url("/vad?token=" + TOKEN),
+                     "--webhook-secret-file", secret.toString(), "--metrics-port", "0", "--group-id",
+                     pipeline.group("notifier"));
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(),
+                     new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(pipeline.topic("events"), "gate", codec.encode(event))).get();
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> hook.requests().size() == 1);
+            HttpReceiver.Request request = hook.requests().get(0);
+            assertThat(codec.decode(request.body())).isEqualTo(event);
+            assertThat(new WebhookSignature(SECRET).verify(request.body(), request.header("X-Vad-Signature")))
+                    .isTrue();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> notify.metric("vad_notifier_delivered_total") == 1);
+            assertThat(notify.metric("vad_notifier_dead_lettered_total")).isZero();
+            assertThat(notify.terminate(60)).isEqualTo(143);
+            assertThat(notify.output()).anyMatch(line -> line.equals("notifier: 1 events handled"))
+                    .anyMatch(line -> line.contains("http://127.0.0.1:"))
+                    .noneMatch(line -> line.contains(SECRET) || line.contains(TOKEN));
+        }
+    }
+
+    @Test
+    void badSettingsExitTwoListingEveryProblem() throws Exception {
+        try (VadProcess notify = VadProcess.start("notify", "--webhook-url", "ftp://files/drop", "--mqtt-uri",
+                "mqtt//broker", "--webhook-secret-file", dir.resolve("missing").toString(), "--delivery-attempts",
+                "0")) {
+            assertThat(notify.awaitExit(60)).isEqualTo(2);
+            assertThat(String.join("\n", notify.output())).contains("vad notify: 5 configuration problems:",
+                    "--webhook-url / VAD_WEBHOOK_URL", "--webhook-secret-file", "--mqtt-uri / VAD_MQTT_URI",
+                    "--delivery-attempts / VAD_DELIVERY_ATTEMPTS", "--bootstrap-servers");
+        }
+    }
+}
