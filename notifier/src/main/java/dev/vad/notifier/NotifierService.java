@@ -2,6 +2,7 @@ package dev.vad.notifier;
 
 import dev.vad.common.kafka.DeadLetters;
 import dev.vad.common.kafka.KafkaClients;
+import dev.vad.common.kafka.OffsetCommits;
 import dev.vad.common.kafka.TopicProvisioner;
 import dev.vad.common.kafka.TopicSpec;
 import dev.vad.common.service.ForegroundService;
@@ -23,7 +24,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +31,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -112,7 +111,8 @@ public final class NotifierService implements ForegroundService<NotifierOutcome>
                 while (stop.getCount() > 0) {
                     List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
                     consumer.poll(POLL).forEach(batch::add);
-                    commit(consumer, handle(batch, dispatcher, sender));
+                    OffsetCommits.commit(consumer, handle(batch, dispatcher, sender),
+                            "the new owner delivers those events again");
                 }
             }
             return new NotifierOutcome(records, deadLetters);
@@ -182,18 +182,5 @@ public final class NotifierService implements ForegroundService<NotifierOutcome>
         return Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS,
                 ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE,
                         Math.max(300_000, worstCase)));
-    }
-
-    /** Commits what was done; after a rebalance took the partitions away, their new owner delivers those again. */
-    private static void commit(Consumer<String, byte[]> consumer, Map<TopicPartition, OffsetAndMetadata> offsets) {
-        if (offsets.isEmpty()) {
-            return;
-        }
-        try {
-            consumer.commitSync(offsets);
-        } catch (CommitFailedException | RebalanceInProgressException e) {
-            LOG.warn("could not commit {} after a rebalance ({}); the new owner delivers those events again",
-                    offsets, e.getMessage());
-        }
     }
 }

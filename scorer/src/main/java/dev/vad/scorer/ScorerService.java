@@ -4,6 +4,7 @@ import dev.vad.common.kafka.DeadLetters;
 import dev.vad.common.service.ForegroundService;
 import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.kafka.ModelFeed;
+import dev.vad.common.kafka.OffsetCommits;
 import dev.vad.common.kafka.RangeReader;
 import dev.vad.common.kafka.TopicProvisioner;
 import dev.vad.common.kafka.TopicRange;
@@ -32,7 +33,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,7 +42,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -164,7 +163,9 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
                 } else {
                     process(records, outputs);
                 }
-                commit(consumer, nextOffsets(records));
+                // After a rebalance took the partitions away meanwhile, their new owner scores those windows again
+                // (at least once: duplicates carry the same stream and sequence).
+                OffsetCommits.commit(consumer, nextOffsets(records), "the new owner scores those windows again");
                 long lag = 0;
                 for (TopicPartition tp : consumer.assignment()) {
                     lag += consumer.currentLag(tp).orElse(0);
@@ -302,19 +303,6 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
             metrics.scored(result.score(), endToEnd);
             result.events().forEach(metrics::event);
             observer.scored(result.window(), result.score(), result.reconstruction());
-        }
-    }
-
-    /**
-     * Commits a poll's offsets; when a rebalance took the partitions away meanwhile, their new owner scores those
-     * windows again (at least once: duplicates carry the same stream and sequence).
-     */
-    private static void commit(Consumer<String, byte[]> consumer, Map<TopicPartition, OffsetAndMetadata> offsets) {
-        try {
-            consumer.commitSync(offsets);
-        } catch (CommitFailedException | RebalanceInProgressException e) {
-            LOG.warn("could not commit {} after a rebalance ({}); the new owner scores those windows again",
-                    offsets, e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.vad.trainer;
 
 import dev.vad.common.kafka.DeadLetters;
+import dev.vad.common.kafka.OffsetCommits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,22 +10,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The offsets a trainer has read, and the records it sent to the dead-letter topic; a commit waits until every
  * dead letter sent so far is acknowledged, so a skipped record is never committed before it is kept elsewhere.
  */
 final class ConsumedOffsets {
-    private static final Logger LOG = LoggerFactory.getLogger(ConsumedOffsets.class);
 
     private final DeadLetters deadLetters;
     private final String deadLetterTopic;
@@ -57,15 +53,7 @@ final class ConsumedOffsets {
     /** Commits what was consumed, once every dead letter sent for it is acknowledged. */
     void commit(Consumer<?, ?> consumer) {
         awaitLetters();
-        if (consumed.isEmpty()) {
-            return;
-        }
-        try {
-            consumer.commitSync(Map.copyOf(consumed));
-        } catch (CommitFailedException | RebalanceInProgressException e) {
-            LOG.warn("could not commit offsets {} ({}); those windows will be read again", consumed,
-                    e.getMessage());
-        }
+        OffsetCommits.commit(consumer, Map.copyOf(consumed), "those windows will be read again");
     }
 
     private void awaitLetters() {
