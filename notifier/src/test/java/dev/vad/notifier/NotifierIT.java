@@ -104,7 +104,7 @@ class NotifierIT {
                     .containsExactlyInAnyOrder(episode.get(0), episode.get(1), episode.get(2), lobby);
             assertThat(hook.requests()).filteredOn(r -> r.header("X-Vad-Event-Id").equals("e1"))
                     .extracting(r -> codec.decode(r.body())).as("in order").containsExactlyElementsOf(episode);
-            await().atMost(PATIENCE).until(() -> inbox.messages().size() == 4);
+            await().atMost(PATIENCE).during(Duration.ofMillis(500)).until(() -> inbox.messages().size() == 4);
             assertThat(inbox.messages()).filteredOn(m -> m.topic().equals(prefix + "/gate%2F1/events"))
                     .extracting(m -> codec.decode(m.payload())).containsExactlyElementsOf(episode);
             assertThat(inbox.messages()).filteredOn(m -> m.topic().equals(prefix + "/lobby/events"))

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTP endpoint on loopback that records every request it gets and answers each with a status the test sets
- * (204 unless told otherwise): the receiving end of a webhook. It can listen on a port chosen before it starts, so a
+ * (204 unless told otherwise), at once or after a delay: the receiving end of a webhook. It can listen on a port chosen before it starts, so a
  * test can point a client at it while it is still down.
  */
 public final class HttpReceiver implements AutoCloseable {
@@ -19,6 +20,7 @@ public final class HttpReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(204);
+    private volatile Duration delay = Duration.ZERO;
 
     private HttpReceiver(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
@@ -27,7 +29,10 @@ public final class HttpReceiver implements AutoCloseable {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                         Map.copyOf(exchange.getRequestHeaders()), body));
+                Thread.sleep(delay.toMillis());
                 exchange.sendResponseHeaders(status.get(), -1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
         server.start();
@@ -51,6 +56,11 @@ public final class HttpReceiver implements AutoCloseable {
     /** Answers every later request with {@code code}. */
     public void answer(int code) {
         status.set(code);
+    }
+
+    /** Answers every later request only after {@code wait}, as a receiver that is too slow. */
+    public void delay(Duration wait) {
+        delay = wait;
     }
 
     /** Every request so far, in the order they came. */
