@@ -5,6 +5,6 @@ final class NotInThisBuild extends IllegalStateException {
 
     NotInThisBuild(String missing) {
         super("needs " + missing + ", which this build does not contain yet;"
-                + " see the README's status table");
+                + " docs/reference/cli.md lists what it has");
     }
 }

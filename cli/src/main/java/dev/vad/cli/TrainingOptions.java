@@ -9,7 +9,8 @@ final class TrainingOptions {
     String modelName;
 
     @Option(names = "--preset", paramLabel = "NAME",
-            description = "Network design: compact, compact32, deep, simple, dense or wide (default compact).")
+            description = "Network design: future, compact, compact32, deep, simple, dense or wide (default future;"
+                    + " compact for conv1d and conv2d, which future does not take).")
     String preset;
 
     @Option(names = "--steps", paramLabel = "N", description = "Training steps of a finite fit (default 600).")

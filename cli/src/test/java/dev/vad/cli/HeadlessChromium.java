@@ -24,7 +24,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
@@ -42,6 +44,9 @@ final class HeadlessChromium implements AutoCloseable {
     private final WebSocket socket;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final Map<String, Consumer<JsonNode>> events = new ConcurrentHashMap<>();
+    /** The last message sent: a WebSocket takes one send at a time, so each waits for the one before. */
+    private CompletableFuture<WebSocket> sending = CompletableFuture.completedFuture(null);
 
     private HeadlessChromium(Process process, WebSocket socket) {
         this.process = process;
@@ -103,6 +108,40 @@ final class HeadlessChromium implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Answers every login prompt from now on as a user would: with this user and password, or by cancelling it
+     * when the user is null (the page then shows the server's refusal).
+     */
+    void answerLoginPrompts(String user, String password) throws Exception {
+        Map<String, String> answer = user == null ? Map.of("response", "CancelAuth")
+                : Map.of("response", "ProvideCredentials", "username", user, "password", password);
+        events.put("Fetch.requestPaused", event -> post("Fetch.continueRequest",
+                Map.of("requestId", event.path("requestId").asText())));
+        events.put("Fetch.authRequired", event -> post("Fetch.continueWithAuth",
+                Map.of("requestId", event.path("requestId").asText(), "authChallengeResponse", answer)));
+        call("Fetch.enable", Map.of("handleAuthRequests", true));
+    }
+
+    /** Loads {@code url} as the page's document and returns the HTTP status of its last response. */
+    int status(String url) throws Exception {
+        CompletableFuture<Integer> status = new CompletableFuture<>();
+        events.put("Network.responseReceived", event -> {
+            JsonNode response = event.path("response");
+            if ("Document".equals(event.path("type").asText()) && url.equals(response.path("url").asText())) {
+                status.complete(response.path("status").asInt());
+            }
+        });
+        call("Network.enable", Map.of());
+        navigate(url);
+        try {
+            return status.get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("chromium had no answer from " + url + " within 30 s", e);
+        } finally {
+            events.remove("Network.responseReceived");
+        }
+    }
+
     void navigate(String url) throws Exception {
         call("Page.navigate", Map.of("url", url));
     }
@@ -137,7 +176,7 @@ final class HeadlessChromium implements AutoCloseable {
         request.set("params", JSON.valueToTree(params));
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         pending.put(id, answer);
-        socket.sendText(JSON.writeValueAsString(request), true).get(10, TimeUnit.SECONDS);
+        send(request).get(10, TimeUnit.SECONDS);
         JsonNode response = answer.get(30, TimeUnit.SECONDS);
         if (response.has("error")) {
             throw new AssertionError(method + " failed: " + response.path("error"));
@@ -145,9 +184,26 @@ final class HeadlessChromium implements AutoCloseable {
         return response.path("result");
     }
 
+    /** Sends a command without waiting for its answer (from an event handler, which must not block). */
+    private void post(String method, Map<String, Object> params) {
+        ObjectNode request = JSON.createObjectNode().put("id", ids.incrementAndGet()).put("method", method);
+        request.set("params", JSON.valueToTree(params));
+        send(request);
+    }
+
+    private synchronized CompletableFuture<WebSocket> send(ObjectNode request) {
+        String text = request.toString();
+        sending = sending.handle((done, failed) -> null).thenCompose(ignored -> socket.sendText(text, true));
+        return sending;
+    }
+
     private void received(String text) {
         try {
             JsonNode message = JSON.readTree(text);
+            Consumer<JsonNode> handler = message.has("method") ? events.get(message.path("method").asText()) : null;
+            if (handler != null) {
+                handler.accept(message.path("params"));
+            }
             CompletableFuture<JsonNode> answer = message.has("id") ? pending.remove(message.path("id").asInt())
                     : null;
             if (answer != null) {

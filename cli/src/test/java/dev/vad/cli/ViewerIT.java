@@ -10,8 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import org.awaitility.core.ConditionTimeoutException;
@@ -19,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The live viewer in a real headless Chromium against a running demo: the page's three images load again and
- * again as new windows are reconstructed, the score plot fills, and a screenshot is kept as
- * {@code cli/target/viewer/viewer.png}.
+ * The live viewer behind its password in a real headless Chromium against a running demo: without the password the
+ * page is refused; with it the page's three images load again and again as new windows are reconstructed, the score
+ * plot fills, and a screenshot is kept as {@code cli/target/viewer/viewer.png}.
  */
 class ViewerIT {
 
@@ -42,11 +46,18 @@ class ViewerIT {
             throws Exception {
         int port = FreePorts.one();
         String url = "http://127.0.0.1:" + port + "/";
-        try (VadProcess demo = VadProcess.start("demo", "--source", "synthetic:?fps=50", "--duration", "300s",
-                "--preset", "compact", "--metrics-port-base", "-1", "--viewer-port", String.valueOf(port))) {
-            awaitReconstruction(url, demo);
+        String password = UUID.randomUUID().toString();
+        String authorization = "Basic " + Base64.getEncoder().encodeToString(
+                ("vad:" + password).getBytes(StandardCharsets.UTF_8));
+        try (VadProcess demo = VadProcess.start(Map.of("VAD_VIEWER_PASSWORD", password), "demo", "--source",
+                "synthetic:?fps=50", "--duration", "300s", "--preset", "compact", "--metrics-port-base", "-1",
+                "--viewer-port", String.valueOf(port))) {
+            awaitReconstruction(url, authorization, demo);
             try (HeadlessChromium chromium = HeadlessChromium.start(profile)) {
-                chromium.navigate(url);
+                chromium.answerLoginPrompts(null, null);
+                assertThat(chromium.status(url)).as("the page, its login prompt cancelled").isEqualTo(401);
+                chromium.answerLoginPrompts("vad", password);
+                assertThat(chromium.status(url)).as("the page, the password given").isEqualTo(200);
                 JsonNode state = awaitPage(chromium);
                 Path screenshot = Path.of("target", "viewer", "viewer.png");
                 chromium.screenshot(screenshot);
@@ -61,19 +72,20 @@ class ViewerIT {
                 BufferedImage shot = ImageIO.read(screenshot.toFile());
                 assertThat(shot.getWidth()).isEqualTo(1280);
             }
-            assertThat(demo.output()).contains("viewer at " + url);
+            assertThat(demo.output()).contains("viewer at " + url + " (user vad)")
+                    .noneMatch(line -> line.contains(password));
             assertThat(demo.terminate(60)).isNotEqualTo(-1);
         }
     }
 
     /** Waits until the scorer has a model and the viewer holds a reconstructed window. */
-    private static void awaitReconstruction(String url, VadProcess demo) {
+    private static void awaitReconstruction(String url, String authorization, VadProcess demo) {
         HttpClient http = HttpClient.newHttpClient();
         try {
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> {
                         JsonNode streams = JSON.readTree(http.send(HttpRequest.newBuilder(
-                                URI.create(url + "api/streams")).build(), HttpResponse.BodyHandlers.ofString())
+                                URI.create(url + "api/streams")).header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString())
                                 .body()).path("streams");
                         return streams.size() > 0 && streams.get(0).path("snapshot_seq").asLong(-1) >= 0;
                     });

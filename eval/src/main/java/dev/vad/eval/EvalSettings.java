@@ -34,8 +34,9 @@ public record EvalSettings(FitSettings fit, int width, int height, int windowFra
                            ScoreScale scoreScale, ValidationClips validation) {
 
     /**
-     * The model that reached the detection goal on UCSD Ped2 within the training budget (see the README): future-frame
-     * prediction, 2 windows (8 predicted frames) a step, 1,600 steps, 12 x 12 patches at the default 144 x 96.
+     * The model that reached the detection goal on UCSD Ped2 within the training budget (see docs/commands/eval.md):
+     * future-frame prediction, 2 windows (8 predicted frames) a step, 1,600 steps, 12 x 12 patches at the default
+     * 144 x 96.
      */
     static final FitSettings.Defaults DEFAULTS = new FitSettings.Defaults(Preset.FUTURE, 2, 1600, 1e-3, 12);
     static final int VALIDATION_ONE_IN = 10;
