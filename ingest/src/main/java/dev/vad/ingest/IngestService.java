@@ -1,6 +1,7 @@
 package dev.vad.ingest;
 
 import dev.vad.common.kafka.KafkaClients;
+import dev.vad.common.kafka.KafkaAccess;
 import dev.vad.common.kafka.TopicProvisioner;
 import dev.vad.common.kafka.TopicSpec;
 import dev.vad.common.wire.FrameWindow;
@@ -53,8 +54,9 @@ public final class IngestService implements AutoCloseable {
     public static IngestService start(IngestSettings settings, KafkaClients clients, MeterRegistry registry,
                                       Clock clock, ExecutorService executor, long seed) {
         try (Admin admin = clients.admin("vad-ingest-admin")) {
-            new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(
-                    TopicSpec.pipeline(settings.topics(), settings.topicSettings()), settings.topicSettings().create());
+            new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(TopicSpec.usedBy(
+                    KafkaAccess.ingest(settings.topics()), settings.topics(), settings.topicSettings()),
+                    settings.topicSettings().create());
         }
         WireSerdes serdes = new WireSerdes(WireLimits.DEFAULT);
         IngestService service = new IngestService(clients.producer("vad-ingest", new StringSerializer(),

@@ -2,6 +2,7 @@ package dev.vad.testkit;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,9 +20,16 @@ public final class TopicContents {
 
     /** Every record of every partition up to the current end, partition by partition in offset order. */
     public static List<ConsumerRecord<byte[], byte[]>> read(String bootstrapServers, String topic) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return read(bootstrapServers, Map.of(), topic);
+    }
+
+    /** The same, with client settings such as a secured broker's credentials. */
+    public static List<ConsumerRecord<byte[], byte[]>> read(String bootstrapServers,
+                                                            Map<String, String> clientProperties, String topic) {
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 << 20,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 << 20);
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 << 20));
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
