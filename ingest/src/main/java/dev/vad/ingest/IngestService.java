@@ -2,6 +2,7 @@ package dev.vad.ingest;
 
 import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.kafka.KafkaAccess;
+import dev.vad.common.kafka.KafkaRefusal;
 import dev.vad.common.kafka.TopicProvisioner;
 import dev.vad.common.kafka.TopicSpec;
 import dev.vad.common.wire.FrameWindow;
@@ -124,8 +125,9 @@ public final class IngestService implements AutoCloseable {
             LOG.info("stream {}: done", plan.streamId());
             return null;
         } catch (SourceException | RuntimeException e) {
-            LOG.error("stream {}: {}", plan.streamId(), e.getMessage());
-            return e.getMessage();
+            String failure = e.getMessage() + KafkaRefusal.advice(e).map(advice -> "; " + advice).orElse("");
+            LOG.error("stream {}: {}", plan.streamId(), failure);
+            return failure;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
