@@ -166,7 +166,8 @@ final class ProcessPipeline {
         }
     }
 
-    private Admin admin() {
+    /** An admin client of the test's own, with its client settings. */
+    Admin admin() {
         Map<String, Object> config = new HashMap<>(clientProperties);
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.get());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(30).toMillis());

@@ -16,17 +16,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -147,9 +152,22 @@ class SecureKafkaIT {
         for (String kind : List.of("frames", "models", "scores", "reconstructions", "events", "dlq")) {
             args.addAll(List.of("--topic-" + kind, pipeline.topic(kind)));
         }
+        List<String> output;
         try (VadProcess acls = VadProcess.start(args.toArray(String[]::new))) {
             assertThat(acls.awaitExit(60)).as(String.join("\n", acls.output())).isZero();
-            return acls.output();
+            output = acls.output();
+        }
+        List<String> allowed = output.stream().filter(line -> line.startsWith("allowed ")).toList();
+        assertThat(output).contains(allowed.size() + " ACLs in place at " + pipeline.bootstrap());
+        assertThat(acls(pipeline)).as("the broker's ACLs: those printed").hasSize(allowed.size());
+        assertThat(Main.run(args.toArray(String[]::new))).as("applied again").isZero();
+        assertThat(acls(pipeline)).as("applying again adds nothing").hasSize(allowed.size());
+        return output;
+    }
+
+    private static Collection<AclBinding> acls(ProcessPipeline pipeline) throws Exception {
+        try (Admin admin = pipeline.admin()) {
+            return admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.vad.common.kafka;
 
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -27,7 +28,7 @@ public final class KafkaRefusal {
                         + " sasl.jaas.config and that sasl.mechanism is one the broker enables");
             }
             if (t instanceof SslAuthenticationException) {
-                return Optional.of("no TLS connection to Kafka (" + deepest(t) + "): check that"
+                return Optional.of("no TLS connection to Kafka (" + tlsReason(t) + "): check that"
                         + " ssl.truststore.location holds the certificate authority of the broker's certificate and"
                         + " that the certificate names the host given in --bootstrap-servers");
             }
@@ -42,10 +43,14 @@ public final class KafkaRefusal {
         return Optional.empty();
     }
 
-    private static String deepest(Throwable error) {
+    /** What TLS said: the first {@link SSLException}'s message below Kafka's wrapper, or the deepest cause's. */
+    private static String tlsReason(Throwable error) {
         Throwable t = error;
         for (int depth = 0; t.getCause() != null && depth < MAX_CAUSES; depth++) {
             t = t.getCause();
+            if (t instanceof SSLException && t.getMessage() != null) {
+                return t.getMessage();
+            }
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }

@@ -2,6 +2,7 @@ package dev.vad.common.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.SignatureException;
 import javax.net.ssl.SSLHandshakeException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -24,8 +25,10 @@ class KafkaRefusalTest {
 
     @Test
     void anUntrustedCertificateSaysWhyTheHandshakeFailedAndPointsAtTheTruststore() {
+        SSLHandshakeException handshake = new SSLHandshakeException("PKIX path building failed");
+        handshake.initCause(new SignatureException("Signature does not match."));
         Exception error = new IllegalStateException("cannot list topics", new SslAuthenticationException(
-                "SSL handshake failed", new SSLHandshakeException("PKIX path building failed")));
+                "SSL handshake failed", handshake));
 
         assertThat(KafkaRefusal.advice(error)).hasValueSatisfying(advice -> assertThat(advice)
                 .contains("no TLS connection to Kafka (PKIX path building failed)", "ssl.truststore.location"));
