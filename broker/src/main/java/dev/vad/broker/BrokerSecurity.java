@@ -3,6 +3,7 @@ package dev.vad.broker;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -75,7 +76,7 @@ public record BrokerSecurity(String admin, Map<String, String> users, Path keyst
      * controller listener on {@code host:controllerPort}.
      */
     Map<String, String> brokerProperties(String controllerListener, String host, int port, int controllerPort) {
-        String controller = controllerListener.toLowerCase(java.util.Locale.ROOT);
+        String controller = controllerListener.toLowerCase(Locale.ROOT);
         String adminPassword = users.get(admin);
         Map<String, String> p = new HashMap<>();
         p.put("listeners", "SASL_SSL://" + host + ":" + port + "," + controllerListener + "://" + host + ":"
