@@ -3,18 +3,19 @@ package dev.vad.broker;
 import java.nio.file.Path;
 
 /**
- * Where an embedded broker listens and keeps its log.
+ * Where an embedded broker listens and keeps its log, and whether it is secured.
  *
  * @param host           address of both listeners (loopback by default)
  * @param port           client port; 0 picks a free one
  * @param controllerPort KRaft controller port; 0 picks a free one
  * @param logDir         log directory; null makes a temporary one that is deleted on close
+ * @param security       SASL_SSL with SCRAM users and ACLs; null for a plaintext broker that allows everything
  */
-public record BrokerOptions(String host, int port, int controllerPort, Path logDir) {
+public record BrokerOptions(String host, int port, int controllerPort, Path logDir, BrokerSecurity security) {
 
-    /** Loopback, free ports, a temporary log directory. */
+    /** Loopback, free ports, a temporary log directory, plaintext. */
     public static BrokerOptions ephemeral() {
-        return new BrokerOptions("127.0.0.1", 0, 0, null);
+        return new BrokerOptions("127.0.0.1", 0, 0, null, null);
     }
 
     public BrokerOptions {
@@ -27,11 +28,21 @@ public record BrokerOptions(String host, int port, int controllerPort, Path logD
         }
     }
 
+    /** A plaintext broker. */
+    public BrokerOptions(String host, int port, int controllerPort, Path logDir) {
+        this(host, port, controllerPort, logDir, null);
+    }
+
     public BrokerOptions withPort(int newPort) {
-        return new BrokerOptions(host, newPort, controllerPort, logDir);
+        return new BrokerOptions(host, newPort, controllerPort, logDir, security);
     }
 
     public BrokerOptions withLogDir(Path dir) {
-        return new BrokerOptions(host, port, controllerPort, dir);
+        return new BrokerOptions(host, port, controllerPort, dir, security);
+    }
+
+    /** The same broker, secured as {@code newSecurity} says (null: plaintext). */
+    public BrokerOptions withSecurity(BrokerSecurity newSecurity) {
+        return new BrokerOptions(host, port, controllerPort, logDir, newSecurity);
     }
 }

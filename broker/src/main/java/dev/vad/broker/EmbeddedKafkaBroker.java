@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,22 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Restartable: closing keeps a log directory that was given in the options, so a broker started again on the
  * same directory and ports has the same topics, records and committed offsets.
+ *
+ * <p>Plaintext by default: one {@code PLAINTEXT} listener for clients and the broker itself, everything allowed.
+ * With {@link BrokerSecurity} in the options it is secured the way a production cluster is:
+ * <ul>
+ *   <li>the client listener is {@code SASL_SSL} with {@code SCRAM-SHA-512}; its users' credentials are written into
+ *       the metadata log when the directory is formatted (the KRaft way: no broker has to run to create them);</li>
+ *   <li>the {@code StandardAuthorizer} with {@code allow.everyone.if.no.acl.found=false}: a user may do only what an
+ *       ACL allows; the admin is the one super user;</li>
+ *   <li>inter-broker traffic uses the same {@code SASL_SSL} listener, authenticated as the admin with SCRAM (a
+ *       single node never opens such a connection, but the settings are those a second broker would need);</li>
+ *   <li>the controller listener stays on the broker's host (loopback by default) as {@code SASL_PLAINTEXT} with the
+ *       {@code PLAIN} mechanism, whose only user is the admin: SCRAM cannot authenticate controller connections
+ *       (its credentials live in the metadata log the controller serves), and without authentication any local
+ *       process reaching that port would act as {@code User:ANONYMOUS}, which the broker's own requests would
+ *       need as a super user.</li>
+ * </ul>
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -55,7 +72,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Path dir = owns ? createTempDir() : requested.logDir();
         BrokerOptions options = new BrokerOptions(requested.host(),
                 requested.port() == 0 ? freePort() : requested.port(),
-                requested.controllerPort() == 0 ? freePort() : requested.controllerPort(), dir);
+                requested.controllerPort() == 0 ? freePort() : requested.controllerPort(), dir, requested.security());
         format(options);
         Properties props = properties(options);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
@@ -81,6 +98,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return options;
     }
 
+    /** The client settings of the admin (the super user) when secured; none for a plaintext broker. */
+    public Map<String, String> adminProperties() {
+        BrokerSecurity security = options.security();
+        return security == null ? Map.of() : security.clientProperties(security.admin());
+    }
+
     @Override
     public void close() {
         server.shutdown();
@@ -92,7 +115,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private void awaitReady() {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        Map<String, Object> config = new HashMap<>(adminProperties());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         try (Admin admin = Admin.create(config)) {
             admin.describeCluster().nodes().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -109,15 +133,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return;
         }
         try {
-            new Formatter()
+            Formatter formatter = new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setNodeId(NODE_ID)
                     .setClusterId(Uuid.randomUuid().toString())
                     .addDirectory(options.logDir().toString())
                     .setMetadataLogDirectory(options.logDir().toString())
                     .setControllerListenerName(CONTROLLER)
-                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .run();
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION);
+            if (options.security() != null) {
+                formatter.setScramArguments(options.security().scramArguments());
+            }
+            formatter.run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka log directory " + options.logDir() + ": "
                     + e.getMessage(), e);
@@ -147,6 +174,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("message.max.bytes", Integer.toString(64 << 20));
         p.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 << 20));
         p.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
+        if (o.security() != null) {
+            p.putAll(o.security().brokerProperties(CONTROLLER, o.host(), o.port(), o.controllerPort()));
+        }
         return p;
     }
 

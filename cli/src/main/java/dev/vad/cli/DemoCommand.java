@@ -105,6 +105,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    TopicCreationOptions topicCreation;
+
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> given = Flags.given(spec);

@@ -100,6 +100,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    TopicCreationOptions topicCreation;
+
     @Option(names = "--train-clips", paramLabel = "N", description = "Use at most the first N training clips.")
     String trainClips;
 

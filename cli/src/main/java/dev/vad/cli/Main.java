@@ -1,6 +1,7 @@
 package dev.vad.cli;
 
 import dev.vad.common.config.ConfigException;
+import dev.vad.common.kafka.KafkaRefusal;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -48,7 +49,8 @@ public final class Main {
                 command.getErr().println(name + ": " + error.getMessage());
                 return CommandLine.ExitCode.USAGE;
             }
-            command.getErr().println(name + ": " + describe(error));
+            command.getErr().println(name + ": " + describe(error)
+                    + KafkaRefusal.advice(error).map(advice -> "; " + advice).orElse(""));
             LOG.debug("{} failed", name, error);
             return CommandLine.ExitCode.SOFTWARE;
         });

@@ -27,11 +27,11 @@ class CommandLineContractTest {
         assertThat(run("--help")).isZero();
 
         assertThat(out.toString()).contains("demo", "broker", "ingest", "train", "score", "notify", "replay", "eval",
-                "bench");
+                "bench", "acls");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "broker", "ingest", "train", "score", "notify", "replay", "eval", "bench"})
+    @ValueSource(strings = {"demo", "broker", "ingest", "train", "score", "notify", "replay", "eval", "bench", "acls"})
     void everySubcommandHasHelp(String command) {
         assertThat(run(command, "--help")).isZero();
 
@@ -102,5 +102,28 @@ class CommandLineContractTest {
                 .isEqualTo(2);
         assertThat(err.toString()).startsWith("vad train: 2 configuration problems:")
                 .contains("conv1d, conv2d, conv3d").contains("continual, fit-then-freeze, replay");
+    }
+
+    @Test
+    void aclsListsEveryConfigurationProblem() {
+        assertThat(run("acls", "--apply", "--ingest-principal", "ingest", "--topic-scores", "bad name",
+                "--output-suffix", "a/b", "--format", "yaml")).isEqualTo(2);
+
+        assertThat(err.toString()).startsWith("vad acls: 5 configuration problems:")
+                .contains("--ingest-principal / VAD_INGEST_PRINCIPAL: expected a Kafka principal TYPE:NAME")
+                .contains("--topic-scores / VAD_TOPIC_SCORES").contains("--output-suffix / VAD_OUTPUT_SUFFIX")
+                .contains("--format / VAD_FORMAT").contains("--bootstrap-servers");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aclsPrintsKafkaAclsLinesForTheServicesOnTheTopicsAndGroupsNamed() {
+        assertThat(run("acls", "--scorer-principal", "User:s1", "--topic-scores", "cam.scores", "--scorer-group-id",
+                "live", "--bootstrap-servers", "k:9093")).isZero();
+
+        assertThat(out.toString()).contains("# ingest as User:ingest\n", "# trainer as User:trainer\n",
+                "kafka-acls.sh --bootstrap-server k:9093 --command-config admin.properties --add --allow-principal"
+                        + " User:s1 --operation Write --operation Create --topic cam.scores\n",
+                "--allow-principal User:s1 --operation Read --group live\n").doesNotContain("replay", "eval");
     }
 }

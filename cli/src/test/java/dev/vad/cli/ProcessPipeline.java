@@ -12,6 +12,7 @@ import dev.vad.testkit.TopicContents;
 import dev.vad.testkit.UniqueNames;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,11 +35,18 @@ final class ProcessPipeline {
     private final Supplier<String> bootstrap;
     private final String prefix;
     private final WireSerdes serdes = new WireSerdes(WireLimits.DEFAULT);
+    private final Map<String, String> clientProperties;
 
     /** @param bootstrap where the broker is now (asked again on every call: a restarted broker keeps its port) */
     ProcessPipeline(Supplier<String> bootstrap, String name) {
+        this(bootstrap, name, Map.of());
+    }
+
+    /** @param clientProperties how the test's own clients connect (a secured broker's admin credentials) */
+    ProcessPipeline(Supplier<String> bootstrap, String name, Map<String, String> clientProperties) {
         this.bootstrap = bootstrap;
         this.prefix = UniqueNames.of(name);
+        this.clientProperties = Map.copyOf(clientProperties);
     }
 
     String bootstrap() {
@@ -104,18 +112,18 @@ final class ProcessPipeline {
     }
 
     List<FrameWindow> windows() {
-        return TopicContents.read(bootstrap.get(), topic("frames")).stream()
+        return TopicContents.read(bootstrap.get(), clientProperties, topic("frames")).stream()
                 .map(r -> serdes.frameWindowDeserializer().deserialize("", r.value())).toList();
     }
 
     List<ScoreRecord> scores() {
-        return TopicContents.read(bootstrap.get(), topic("scores")).stream()
+        return TopicContents.read(bootstrap.get(), clientProperties, topic("scores")).stream()
                 .map(r -> serdes.scoreDeserializer().deserialize("", r.value())).toList();
     }
 
     List<ModelArtifact> models() {
         ModelArtifactCodec codec = new ModelArtifactCodec();
-        return TopicContents.read(bootstrap.get(), topic("models")).stream().map(r -> codec.decode(r.value()))
+        return TopicContents.read(bootstrap.get(), clientProperties, topic("models")).stream().map(r -> codec.decode(r.value()))
                 .toList();
     }
 
@@ -158,8 +166,11 @@ final class ProcessPipeline {
         }
     }
 
-    private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.get(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(30).toMillis()));
+    /** An admin client of the test's own, with its client settings. */
+    Admin admin() {
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.get());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(30).toMillis());
+        return Admin.create(config);
     }
 }

@@ -2,6 +2,7 @@ package dev.vad.eval;
 
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.KafkaSettings;
+import dev.vad.common.kafka.KafkaAccess;
 import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.kafka.ModelFeed;
 import dev.vad.common.kafka.RangeReader;
@@ -91,7 +92,7 @@ public final class PipelineEvaluation {
 
     /** Settings every service of this run shares: its topics (one partition) and no HTTP endpoints. */
     private static Map<String, String> common(EvalSettings settings, KafkaSettings kafka) {
-        String prefix = "vad-eval-" + UUID.randomUUID().toString().substring(0, 8);
+        String prefix = KafkaAccess.EVAL_TOPIC_PREFIX + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> flags = new HashMap<>();
         flags.put("bootstrap-servers", kafka.bootstrapServers());
         for (String kind : List.of("frames", "models", "scores", "reconstructions", "events", "dlq")) {

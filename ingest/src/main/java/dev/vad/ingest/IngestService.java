@@ -1,6 +1,8 @@
 package dev.vad.ingest;
 
 import dev.vad.common.kafka.KafkaClients;
+import dev.vad.common.kafka.KafkaAccess;
+import dev.vad.common.kafka.KafkaRefusal;
 import dev.vad.common.kafka.TopicProvisioner;
 import dev.vad.common.kafka.TopicSpec;
 import dev.vad.common.wire.FrameWindow;
@@ -53,8 +55,9 @@ public final class IngestService implements AutoCloseable {
     public static IngestService start(IngestSettings settings, KafkaClients clients, MeterRegistry registry,
                                       Clock clock, ExecutorService executor, long seed) {
         try (Admin admin = clients.admin("vad-ingest-admin")) {
-            new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(
-                    TopicSpec.pipeline(settings.topics(), settings.topicSettings()), settings.topicSettings().create());
+            new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(TopicSpec.usedBy(
+                    KafkaAccess.ingest(settings.topics()), settings.topics(), settings.topicSettings()),
+                    settings.topicSettings().create());
         }
         WireSerdes serdes = new WireSerdes(WireLimits.DEFAULT);
         IngestService service = new IngestService(clients.producer("vad-ingest", new StringSerializer(),
@@ -122,8 +125,9 @@ public final class IngestService implements AutoCloseable {
             LOG.info("stream {}: done", plan.streamId());
             return null;
         } catch (SourceException | RuntimeException e) {
-            LOG.error("stream {}: {}", plan.streamId(), e.getMessage());
-            return e.getMessage();
+            String failure = e.getMessage() + KafkaRefusal.advice(e).map(advice -> "; " + advice).orElse("");
+            LOG.error("stream {}: {}", plan.streamId(), failure);
+            return failure;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

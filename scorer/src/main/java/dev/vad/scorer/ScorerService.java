@@ -3,6 +3,7 @@ package dev.vad.scorer;
 import dev.vad.common.kafka.DeadLetters;
 import dev.vad.common.service.ForegroundService;
 import dev.vad.common.kafka.KafkaClients;
+import dev.vad.common.kafka.KafkaAccess;
 import dev.vad.common.kafka.ModelFeed;
 import dev.vad.common.kafka.OffsetCommits;
 import dev.vad.common.kafka.RangeReader;
@@ -99,9 +100,9 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
     public ScorerOutcome run() throws InterruptedException {
         try {
             try (Admin admin = clients.admin("vad-scorer-admin")) {
-                new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(
-                        TopicSpec.pipeline(settings.outputTopics(), settings.topicSettings()),
-                        settings.topicSettings().create());
+                new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(TopicSpec.usedBy(
+                        KafkaAccess.scorer(settings.topics(), settings.outputTopics(), settings.groupId()),
+                        settings.outputTopics(), settings.topicSettings()), settings.topicSettings().create());
             }
             ModelDirectory directory = settings.modelDir() == null ? null : new ModelDirectory(settings.modelDir());
             // Scores are small and wanted at once: a 1 ms linger rather than the pipeline's 5 ms.

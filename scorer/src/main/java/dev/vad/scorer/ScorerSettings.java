@@ -128,10 +128,6 @@ public record ScorerSettings(String modelName, long modelVersion, String groupId
 
     /** The topics this run writes to: the live ones, or the re-scoring copies. */
     public TopicNames outputTopics() {
-        if (range == null) {
-            return topics;
-        }
-        return new TopicNames(topics.frames(), topics.models(), topics.scores() + outputSuffix,
-                topics.reconstructions() + outputSuffix, topics.events() + outputSuffix, topics.deadLetters());
+        return range == null ? topics : topics.withOutputSuffix(outputSuffix);
     }
 }

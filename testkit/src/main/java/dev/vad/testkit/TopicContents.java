@@ -2,6 +2,7 @@ package dev.vad.testkit;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,11 +18,22 @@ public final class TopicContents {
     private TopicContents() {
     }
 
-    /** Every record of every partition up to the current end, partition by partition in offset order. */
+    /**
+     * Every record of every partition up to the current end, partition by partition in offset order; nothing when the
+     * topic does not exist (reading never creates it).
+     */
     public static List<ConsumerRecord<byte[], byte[]>> read(String bootstrapServers, String topic) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return read(bootstrapServers, Map.of(), topic);
+    }
+
+    /** The same, with client settings such as a secured broker's credentials. */
+    public static List<ConsumerRecord<byte[], byte[]>> read(String bootstrapServers,
+                                                            Map<String, String> clientProperties, String topic) {
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 << 20,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 << 20);
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 << 20,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false));
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {

@@ -3,6 +3,7 @@ package dev.vad.trainer;
 import dev.vad.common.kafka.DeadLetters;
 import dev.vad.common.service.ForegroundService;
 import dev.vad.common.kafka.KafkaClients;
+import dev.vad.common.kafka.KafkaAccess;
 import dev.vad.common.kafka.ModelFeed;
 import dev.vad.common.kafka.TopicProvisioner;
 import dev.vad.common.kafka.TopicSpec;
@@ -93,8 +94,9 @@ public final class TrainerService implements ForegroundService<TrainerOutcome> {
             }
         }
         try (Admin admin = clients.admin("vad-trainer-admin")) {
-            new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(
-                    TopicSpec.pipeline(settings.topics(), settings.topicSettings()), settings.topicSettings().create());
+            new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(TopicSpec.usedBy(
+                    KafkaAccess.trainer(settings.topics(), settings.groupId()), settings.topics(),
+                    settings.topicSettings()), settings.topicSettings().create());
         }
         WireSerdes serdes = new WireSerdes(WireLimits.DEFAULT);
         try (Producer<String, ModelArtifact> models = clients.producer("vad-trainer-models", new StringSerializer(),

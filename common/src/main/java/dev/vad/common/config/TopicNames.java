@@ -22,6 +22,11 @@ public record TopicNames(String frames, String models, String scores, String rec
                 name(config, "topic-dlq", DEFAULT.deadLetters));
     }
 
+    /** The re-scoring copies: scores, reconstructions and events with {@code suffix} appended, the rest the same. */
+    public TopicNames withOutputSuffix(String suffix) {
+        return new TopicNames(frames, models, scores + suffix, reconstructions + suffix, events + suffix, deadLetters);
+    }
+
     private static String name(ConfigReader config, String key, String defaultValue) {
         String value = config.string(key, defaultValue);
         if (!LEGAL.matcher(value).matches()) {

@@ -4,6 +4,7 @@ import dev.vad.common.config.TopicNames;
 import dev.vad.common.config.TopicSettings;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A topic as the pipeline wants it.
@@ -38,5 +39,11 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
                 new TopicSpec(names.reconstructions(), partitions, replicas, stream),
                 new TopicSpec(names.events(), partitions, replicas, stream),
                 new TopicSpec(names.deadLetters(), partitions, replicas, stream));
+    }
+
+    /** The topics of {@link #pipeline} that {@code access} reads or writes: what that part makes sure exist. */
+    public static List<TopicSpec> usedBy(KafkaAccess access, TopicNames names, TopicSettings settings) {
+        Set<String> used = access.topics();
+        return pipeline(names, settings).stream().filter(spec -> used.contains(spec.name())).toList();
     }
 }
