@@ -47,6 +47,13 @@ final class AclsCommand implements Callable<Integer> {
             description = "The scorer's principal (default User:scorer).")
     String scorerPrincipal;
 
+    @Option(names = "--notifier-principal", paramLabel = "TYPE:NAME",
+            description = "vad notify's principal (default User:notifier).")
+    String notifierPrincipal;
+
+    @Option(names = "--notifier-group-id", paramLabel = "ID", description = "The notifier's --group-id (default vad-notifier).")
+    String notifierGroup;
+
     @Option(names = "--replay-principal", paramLabel = "TYPE:NAME",
             description = "vad replay's principal: retraining and re-scoring into suffixed topics (default none).")
     String replayPrincipal;
@@ -116,6 +123,7 @@ final class AclsCommand implements Callable<Integer> {
         TopicNames names = TopicNames.load(config);
         String trainerGroupId = groupId(config, "trainer-group-id", "vad-trainer");
         String scorerGroupId = groupId(config, "scorer-group-id", "vad-scorer");
+        String notifierGroupId = groupId(config, "notifier-group-id", "vad-notifier");
         String suffix = config.string("output-suffix", ".rescore");
         if (!SUFFIX.matcher(suffix).matches()) {
             config.problem("output-suffix", config.found("output-suffix"), "1 to 100 of a-z A-Z 0-9 . _ -");
@@ -125,6 +133,8 @@ final class AclsCommand implements Callable<Integer> {
         part(config, parts, "ingest-principal", "User:ingest", () -> KafkaAccess.ingest(names));
         part(config, parts, "trainer-principal", "User:trainer", () -> KafkaAccess.trainer(names, trainerGroupId));
         part(config, parts, "scorer-principal", "User:scorer", () -> KafkaAccess.scorer(names, names, scorerGroupId));
+        part(config, parts, "notifier-principal", "User:notifier",
+                () -> KafkaAccess.notifier(names, notifierGroupId));
         part(config, parts, "replay-principal", null, () -> KafkaAccess.replay(names, suffix));
         part(config, parts, "demo-principal", null, () -> KafkaAccess.demo(names, trainerGroupId, scorerGroupId));
         part(config, parts, "eval-principal", null, KafkaAccess::evaluation);

@@ -3,6 +3,7 @@ package dev.vad.notifier;
 import dev.vad.common.kafka.DeadLetters;
 import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.kafka.OffsetCommits;
+import dev.vad.common.kafka.KafkaAccess;
 import dev.vad.common.kafka.TopicProvisioner;
 import dev.vad.common.kafka.TopicSpec;
 import dev.vad.common.service.ForegroundService;
@@ -92,10 +93,9 @@ public final class NotifierService implements ForegroundService<NotifierOutcome>
     public NotifierOutcome run() throws InterruptedException {
         try {
             try (Admin admin = clients.admin("vad-notifier-admin")) {
-                new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(TopicSpec.pipeline(settings.topics(),
-                        settings.topicSettings()).stream().filter(spec -> spec.name().equals(settings.topics().events())
-                        || spec.name().equals(settings.topics().deadLetters())).toList(),
-                        settings.topicSettings().create());
+                new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(TopicSpec.usedBy(
+                        KafkaAccess.notifier(settings.topics(), settings.groupId()), settings.topics(),
+                        settings.topicSettings()), settings.topicSettings().create());
             }
             try (Producer<String, DeadLetter> letters = clients.producer("vad-notifier-dlq", new StringSerializer(),
                     serdes.deadLetterSerializer());

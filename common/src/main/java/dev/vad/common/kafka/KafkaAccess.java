@@ -23,7 +23,7 @@ import org.apache.kafka.common.resource.ResourceType;
  * Idempotent producers need no {@code IdempotentWrite} on the cluster: {@code Write} on a topic is enough since
  * Kafka 2.8. No part uses transactions, so none needs a transactional id.
  *
- * @param role   ingest, trainer, scorer, replay, demo or eval
+ * @param role   ingest, trainer, scorer, notifier, replay, demo or eval
  * @param grants what it may do, one entry per resource, in a stable order
  */
 public record KafkaAccess(String role, List<Grant> grants) {
@@ -58,6 +58,11 @@ public record KafkaAccess(String role, List<Grant> grants) {
         return new Builder("scorer").read(topics.frames()).read(topics.models()).write(outputs.scores())
                 .write(outputs.reconstructions()).write(outputs.events()).write(topics.deadLetters())
                 .group(groupId).build();
+    }
+
+    /** Reads events in its group and sends the ones it cannot deliver to the dead letters. */
+    public static KafkaAccess notifier(TopicNames topics, String groupId) {
+        return new Builder("notifier").read(topics.events()).write(topics.deadLetters()).group(groupId).build();
     }
 
     /** {@code vad replay}: the trainer on a range, or the scorer on a range into suffixed topics; no groups. */

@@ -40,6 +40,12 @@ class KafkaAccessTest {
     }
 
     @Test
+    void theNotifierReadsEventsInItsGroupAndWritesDeadLettersOnly() {
+        assertThat(KafkaAccess.notifier(TOPICS, "ng").grants()).containsExactly(
+                topic("e", AclOperation.READ), topic("d", AclOperation.WRITE), group("ng"));
+    }
+
+    @Test
     void replayJoinsNoGroupAndWritesModelsAndTheSuffixedOutputsOnly() {
         KafkaAccess replay = KafkaAccess.replay(TOPICS, ".again");
 
