@@ -1,0 +1,262 @@
+package dev.vad.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.imageio.ImageIO;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One {@code vad demo} playing the synthetic scene in real time (embedded broker, ingest, trainer, scorer), watched
+ * the ways its users watch it:
+ * <ul>
+ *   <li>every panel query of the shipped dashboards returns data, through a real Prometheus whose config is the
+ *       repository's with its targets moved to loopback, each dashboard expression evaluated through Prometheus'
+ *       HTTP API;</li>
+ *   <li>the live viewer, behind its password, in a real headless Chromium: without the password the page is
+ *       refused; with it the page's three images load again and again as new windows are reconstructed, the score
+ *       plot fills, and a screenshot is kept as {@code cli/target/viewer/viewer.png}.</li>
+ * </ul>
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LiveDemoIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENCE = Duration.ofSeconds(240);
+    private static final String PAGE_STATE = "(() => {"
+            + "const status = document.getElementById('status');"
+            + "if (!document.body || !status) return JSON.stringify({messages: 0, loads: [], widths: [], points: []});"
+            + "return JSON.stringify({"
+            + "messages: Number(document.body.dataset.messages),"
+            + "loads: [...document.querySelectorAll('.stream img')].map(i => Number(i.dataset.loads)),"
+            + "widths: [...document.querySelectorAll('.stream img')].map(i => i.naturalWidth),"
+            + "points: [...document.querySelectorAll('.stream canvas')].map(c => Number(c.dataset.points)),"
+            + "status: status.textContent})})()";
+
+    @TempDir
+    static Path dir;
+    private PrometheusServer prometheus;
+    private VadProcess demo;
+    private String viewerUrl;
+    private String password;
+
+    @BeforeAll
+    void startTheDemoAndPrometheus() throws Exception {
+        int metricsBase = FreePorts.consecutive(3);
+        int viewerPort = FreePorts.one();
+        viewerUrl = "http://127.0.0.1:" + viewerPort + "/";
+        password = UUID.randomUUID().toString();
+        Path config = dir.resolve("prometheus.yml");
+        Files.writeString(config, loopbackConfig(metricsBase));
+        prometheus = PrometheusServer.start(List.of("--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("data")), dir.resolve("prometheus.log"));
+        demo = VadProcess.start(Map.of("VAD_VIEWER_PASSWORD", password), "demo", "--source", "synthetic:?fps=100",
+                "--preset", "compact", "--duration", PATIENCE.plusSeconds(60).toSeconds() + "s",
+                "--metrics-port-base", String.valueOf(metricsBase), "--viewer-port", String.valueOf(viewerPort));
+        sendOneUnreadableWindow(awaitBroker(demo));
+    }
+
+    @AfterAll
+    void stopTheDemoAndPrometheus() throws Exception {
+        try {
+            assertThat(demo.terminate(60)).as("the demo stops on SIGTERM").isNotEqualTo(-1);
+            assertThat(demo.output()).as("the demo's output").noneMatch(line -> line.contains(password));
+        } finally {
+            demo.close();
+            prometheus.close();
+        }
+    }
+
+    @Test
+    void everyDashboardQueryReturnsDataFromTheRunningServices() {
+        Map<StackFiles.PanelQuery, String> missing = awaitData(prometheus, demo);
+
+        assertThat(missing).as("dashboard queries without data after " + PATIENCE.toSeconds() + " s")
+                .isEmpty();
+    }
+
+    @Test
+    void theViewerAsksForItsPasswordThenShowsFramesReconstructionsHeatMapsAndTheScorePlotLive(@TempDir Path profile)
+            throws Exception {
+        String authorization = "Basic " + Base64.getEncoder().encodeToString(
+                ("vad:" + password).getBytes(StandardCharsets.UTF_8));
+        awaitReconstruction(viewerUrl, authorization, demo);
+        try (HeadlessChromium chromium = HeadlessChromium.start(profile)) {
+            chromium.answerLoginPrompts(null, null);
+            assertThat(chromium.status(viewerUrl)).as("the page, its login prompt cancelled").isEqualTo(401);
+            chromium.answerLoginPrompts("vad", password);
+            assertThat(chromium.status(viewerUrl)).as("the page, the password given").isEqualTo(200);
+            JsonNode state = awaitPage(chromium);
+            Path screenshot = Path.of("target", "viewer", "viewer.png");
+            chromium.screenshot(screenshot);
+
+            assertThat(state.path("messages").asInt()).as(state.toString()).isGreaterThanOrEqualTo(3);
+            assertThat(state.path("loads")).as("frame, reconstruction and heat map, each reloaded")
+                    .hasSize(3).allMatch(loads -> loads.asInt() >= 2);
+            assertThat(state.path("widths")).as("images decoded at the stream's 64x64")
+                    .allMatch(width -> width.asInt() == 64);
+            assertThat(state.path("points").path(0).asInt()).as("points on the score plot")
+                    .isGreaterThanOrEqualTo(10);
+            BufferedImage shot = ImageIO.read(screenshot.toFile());
+            assertThat(shot.getWidth()).isEqualTo(1280);
+        }
+        assertThat(demo.output()).contains("viewer at " + viewerUrl + " (user vad)");
+    }
+
+    /** The repository's scrape config, same jobs, targets on the demo's loopback ports, scraped every second. */
+    private static String loopbackConfig(int metricsBase) throws IOException {
+        String config = Files.readString(StackFiles.PROMETHEUS)
+                .replace("scrape_interval: 5s", "scrape_interval: 1s")
+                .replace("\"ingest:9401\"", "\"127.0.0.1:" + metricsBase + "\"")
+                .replace("\"trainer:9402\"", "\"127.0.0.1:" + (metricsBase + 1) + "\"")
+                .replace("\"scorer:9403\"", "\"127.0.0.1:" + (metricsBase + 2) + "\"");
+        assertThat(config).contains("127.0.0.1:" + metricsBase, "127.0.0.1:" + (metricsBase + 2), "1s");
+        return config;
+    }
+
+    private static String awaitBroker(VadProcess demo) {
+        String prefix = "embedded Kafka broker at ";
+        try {
+            return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> demo.output().stream().filter(line -> line.startsWith(prefix)).findFirst(),
+                            Optional::isPresent)
+                    .orElseThrow().substring(prefix.length()).trim();
+        } catch (ConditionTimeoutException e) {
+            return fail("the demo did not start its broker: " + demo.output());
+        }
+    }
+
+    /**
+     * A record no service can read, so the dead-letter panels have something to show; sent once the demo has
+     * created the frames topic (sent earlier, it would have the broker create the topic on its own).
+     */
+    private static void sendOneUnreadableWindow(String bootstrap) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            await().alias("the demo creates vad.frames").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> admin.listTopics().names().get().contains("vad.frames"));
+        }
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("vad.frames", "bad".getBytes(StandardCharsets.UTF_8),
+                    "not a frame window".getBytes(StandardCharsets.UTF_8))).get();
+        }
+    }
+
+    /** Polls every query until each returns a series; those still without one at the end, with the answer. */
+    private static Map<StackFiles.PanelQuery, String> awaitData(PrometheusServer prometheus, VadProcess demo) {
+        List<StackFiles.PanelQuery> queries = StackFiles.queries();
+        assertThat(queries).hasSizeGreaterThan(40);
+        Map<StackFiles.PanelQuery, String> missing = new LinkedHashMap<>();
+        queries.forEach(query -> missing.put(query, "not asked yet"));
+        try {
+            await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                for (StackFiles.PanelQuery query : new ArrayList<>(missing.keySet())) {
+                    JsonNode answer = prometheus.query(asGrafanaSendsIt(query.expr()));
+                    if (answer == null) {
+                        missing.put(query, "Prometheus not answering yet");
+                    } else if (!"success".equals(answer.path("status").asText())) {
+                        fail("query refused by Prometheus: " + query + " -> " + answer);
+                    } else if (answer.path("data").path("result").isEmpty()) {
+                        missing.put(query, answer.toString());
+                    } else {
+                        missing.remove(query);
+                    }
+                }
+                return missing.isEmpty();
+            });
+        } catch (ConditionTimeoutException e) {
+            System.out.println(String.join("\n", demo.output()));
+        }
+        return missing;
+    }
+
+    /** The query as Grafana sends it for the default variables. */
+    private static String asGrafanaSendsIt(String expr) {
+        return expr.replace("$__rate_interval", "15s").replace("$__range", "5m").replace("$stream", ".*");
+    }
+
+    /** Waits until the scorer has a model and the viewer holds a reconstructed window. */
+    private static void awaitReconstruction(String url, String authorization, VadProcess demo) {
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> {
+                        JsonNode streams = JSON.readTree(http.send(HttpRequest.newBuilder(
+                                URI.create(url + "api/streams")).header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString())
+                                .body()).path("streams");
+                        return streams.size() > 0 && streams.get(0).path("snapshot_seq").asLong(-1) >= 0;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no reconstructed window on the viewer after 180 s:\n"
+                    + String.join("\n", demo.output()), e);
+        }
+    }
+
+    /**
+     * The page's state once its images have each loaded twice and show their pixels, three event messages came and
+     * the plot has ten points, or as it is after a minute (the assertions then say what is missing). While the page
+     * is between documents (navigation) the question fails and is asked again.
+     */
+    private static JsonNode awaitPage(HeadlessChromium chromium) {
+        AtomicReference<JsonNode> state = new AtomicReference<>(JSON.createObjectNode());
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> {
+                        state.set(JSON.readTree(chromium.evaluate(PAGE_STATE).asText()));
+                        return ready(state.get());
+                    });
+        } catch (ConditionTimeoutException e) {
+            // the caller's assertions report what the page lacks
+        }
+        return state.get();
+    }
+
+    private static boolean ready(JsonNode state) {
+        boolean reloaded = state.path("loads").size() == 3;
+        for (JsonNode loads : state.path("loads")) {
+            reloaded &= loads.asInt() >= 2;
+        }
+        // an image whose next version is still on its way shows no width for that moment: ask again then
+        boolean decoded = state.path("widths").size() == 3;
+        for (JsonNode width : state.path("widths")) {
+            decoded &= width.asInt() == 64;
+        }
+        return reloaded && decoded && state.path("messages").asInt() >= 3
+                && state.path("points").path(0).asInt() >= 10;
+    }
+}
