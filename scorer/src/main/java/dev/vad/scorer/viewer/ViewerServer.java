@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.vad.common.http.EndpointUrl;
+import dev.vad.scorer.images.FrameImages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -150,9 +151,9 @@ public final class ViewerServer implements AutoCloseable {
         }
         ViewerState.Snapshot s = found.get();
         byte[] png = switch (kind) {
-            case "frame" -> ViewerImages.frame(s.frame(), s.width(), s.height(), s.format());
-            case "reconstruction" -> ViewerImages.frame(s.reconstruction(), s.width(), s.height(), s.format());
-            default -> ViewerImages.heat(s.error(), s.width(), s.height());
+            case "frame" -> FrameImages.framePng(s.frame(), s.width(), s.height(), s.format());
+            case "reconstruction" -> FrameImages.framePng(s.reconstruction(), s.width(), s.height(), s.format());
+            default -> FrameImages.heatPng(s.error(), s.width(), s.height());
         };
         respond(exchange, 200, "image/png", png);
     }
