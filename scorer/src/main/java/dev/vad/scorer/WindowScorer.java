@@ -166,6 +166,9 @@ final class WindowScorer {
                 ? new Reconstruction(w.streamId(), w.sequence(), w.frameIndices(), ref.name(), ref.version(),
                         w.width(), w.height(), w.pixelFormat(), r.pixels(index), r.errorMap(index))
                 : null;
-        return new ScoredWindow(w, score, reconstruction, events);
+        boolean opened = settings.evidence().enabled() && events.stream().anyMatch(e ->
+                e.phase() == AnomalyEvent.Phase.START && e.kind() == AnomalyEvent.Kind.ANOMALY);
+        return new ScoredWindow(w, score, reconstruction, events, opened ? r.errorMap(index) : null,
+                model.model().patch());
     }
 }
