@@ -26,6 +26,11 @@ public final class EvidenceRecorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EvidenceRecorder.class);
     /** A clip longer than this is finished early (an episode that does not end). */
     static final long MAX_CLIP_MICROS = 10L * 60 * 1_000_000;
+    /**
+     * How much longer than the pre-roll the ring reaches back: an episode starts before the window that opens it
+     * (its first frames in a row above the threshold), and its pre-roll counts from its first frame.
+     */
+    static final java.time.Duration RING_SLACK = java.time.Duration.ofSeconds(5);
     private static final double FALLBACK_FPS = 25;
     private static final float JPEG_QUALITY = 0.9f;
 
@@ -54,7 +59,8 @@ public final class EvidenceRecorder implements AutoCloseable {
 
     /** What one stream is recording. */
     private final class StreamEvidence {
-        final FrameRing ring = new FrameRing(settings.preRoll().toNanos() / 1000, settings.bufferBytes());
+        final FrameRing ring = new FrameRing(settings.preRoll().plus(RING_SLACK).toNanos() / 1000,
+                settings.bufferBytes());
         ClipWriter clip;
         String clipEpisode;
         long clipStartMicros;
