@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The live viewer behind its password in a real headless Chromium against a running demo: without the password the
  * page is refused; with it the page's three images load again and again as new windows are reconstructed, the score
- * plot fills, and a screenshot is kept as {@code cli/target/viewer/viewer.png}.
+ * plot fills, the scene's first anomaly (frame 750) is listed as an episode with its snapshot from the evidence
+ * directory, and a screenshot is kept as {@code cli/target/viewer/viewer.png}.
  */
 class ViewerIT {
 
@@ -36,13 +37,18 @@ class ViewerIT {
             + "if (!document.body || !status) return JSON.stringify({messages: 0, loads: [], widths: [], points: []});"
             + "return JSON.stringify({"
             + "messages: Number(document.body.dataset.messages),"
-            + "loads: [...document.querySelectorAll('.stream img')].map(i => Number(i.dataset.loads)),"
-            + "widths: [...document.querySelectorAll('.stream img')].map(i => i.naturalWidth),"
+            + "loads: [...document.querySelectorAll('.stream .images img')].map(i => Number(i.dataset.loads)),"
+            + "widths: [...document.querySelectorAll('.stream .images img')].map(i => i.naturalWidth),"
             + "points: [...document.querySelectorAll('.stream canvas')].map(c => Number(c.dataset.points)),"
             + "status: status.textContent})})()";
+    /** The snapshots of the episodes the page lists: how often each loaded and its decoded width. */
+    private static final String EPISODES = "JSON.stringify([...document.querySelectorAll('.episode img.snapshot')]"
+            + ".map(i => ({loads: Number(i.dataset.loads), width: i.naturalWidth,"
+            + " episode: i.closest('.episode').dataset.episode})))";
 
     @Test
-    void thePageShowsFramesReconstructionsHeatMapsAndTheScorePlotUpdatingLive(@TempDir Path profile)
+    void thePageShowsFramesReconstructionsHeatMapsTheScorePlotUpdatingLiveAndEpisodes(@TempDir Path profile,
+                                                                                       @TempDir Path evidence)
             throws Exception {
         int port = FreePorts.one();
         String url = "http://127.0.0.1:" + port + "/";
@@ -51,7 +57,7 @@ class ViewerIT {
                 ("vad:" + password).getBytes(StandardCharsets.UTF_8));
         try (VadProcess demo = VadProcess.start(Map.of("VAD_VIEWER_PASSWORD", password), "demo", "--source",
                 "synthetic:?fps=50", "--duration", "300s", "--preset", "compact", "--metrics-port-base", "-1",
-                "--viewer-port", String.valueOf(port))) {
+                "--viewer-port", String.valueOf(port), "--evidence-dir", evidence.toString())) {
             awaitReconstruction(url, authorization, demo);
             try (HeadlessChromium chromium = HeadlessChromium.start(profile)) {
                 chromium.answerLoginPrompts(null, null);
@@ -59,6 +65,7 @@ class ViewerIT {
                 chromium.answerLoginPrompts("vad", password);
                 assertThat(chromium.status(url)).as("the page, the password given").isEqualTo(200);
                 JsonNode state = awaitPage(chromium);
+                JsonNode episodes = awaitEpisode(chromium);
                 Path screenshot = Path.of("target", "viewer", "viewer.png");
                 chromium.screenshot(screenshot);
 
@@ -69,6 +76,9 @@ class ViewerIT {
                         .allMatch(width -> width.asInt() == 64);
                 assertThat(state.path("points").path(0).asInt()).as("points on the score plot")
                         .isGreaterThanOrEqualTo(10);
+                assertThat(episodes).as("an episode listed with its snapshot loaded (256 px wide)").isNotEmpty()
+                        .anyMatch(e -> e.path("loads").asInt() >= 1 && e.path("width").asInt() == 256
+                                && e.path("episode").asText().startsWith("synthetic:"));
                 BufferedImage shot = ImageIO.read(screenshot.toFile());
                 assertThat(shot.getWidth()).isEqualTo(1280);
             }
@@ -112,6 +122,26 @@ class ViewerIT {
             // the caller's assertions report what the page lacks
         }
         return state.get();
+    }
+
+    /** The page's episodes once one has its snapshot loaded, or as they are after a minute. */
+    private static JsonNode awaitEpisode(HeadlessChromium chromium) {
+        AtomicReference<JsonNode> episodes = new AtomicReference<>(JSON.createArrayNode());
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> {
+                        episodes.set(JSON.readTree(chromium.evaluate(EPISODES).asText()));
+                        for (JsonNode e : episodes.get()) {
+                            if (e.path("loads").asInt() >= 1 && e.path("width").asInt() == 256) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    });
+        } catch (ConditionTimeoutException e) {
+            // the caller's assertions report what the page lacks
+        }
+        return episodes.get();
     }
 
     private static boolean ready(JsonNode state) {

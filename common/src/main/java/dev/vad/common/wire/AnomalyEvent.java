@@ -1,6 +1,7 @@
 package dev.vad.common.wire;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
@@ -102,6 +103,7 @@ public record AnomalyEvent(
     public record Evidence(String snapshot, String clip) {
 
         /** Whether it names no file. */
+        @JsonIgnore
         public boolean isEmpty() {
             return snapshot == null && clip == null;
         }

@@ -207,7 +207,8 @@ public final class EvidenceRecorder implements AutoCloseable {
             stream.clipEpisode = start.eventId();
             stream.clipStartMicros = from;
             stream.append(stream.ring.since(from));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: FFmpeg's natives could not be loaded on this machine.
             failed("start the clip of " + start.eventId(), e);
             stream.finishClip();
         }
@@ -226,7 +227,7 @@ public final class EvidenceRecorder implements AutoCloseable {
         }
     }
 
-    private void failed(String what, RuntimeException e) {
+    private void failed(String what, Throwable e) {
         if (failures++ == 0) {
             LOG.warn("cannot {}: {} (further failures are logged at debug)", what, e.getMessage());
         } else {

@@ -255,7 +255,8 @@ public final class EvidenceStore {
             if (!Files.isRegularFile(manifest) || Files.size(manifest) > MAX_MANIFEST_BYTES) {
                 return Optional.empty();
             }
-            return Optional.of(JSON.readValue(manifest.toFile(), Episode.class));
+            Episode episode = JSON.readValue(manifest.toFile(), Episode.class);
+            return episode.eventId() == null || episode.streamId() == null ? Optional.empty() : Optional.of(episode);
         } catch (IOException | RuntimeException e) {
             LOG.warn("skipping {}: {}", manifest, e.getMessage());
             return Optional.empty();
