@@ -322,7 +322,7 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
         metrics.batch(batch.size(), System.nanoTime() - started);
         for (ScoredWindow scoredWindow : results) {
             ScoredWindow result = evidence == null ? scoredWindow : scoredWindow.withEvents(evidence.record(
-                    scoredWindow.window(), scoredWindow.events(), scoredWindow.openingErrors(), scoredWindow.patch()));
+                    scoredWindow.window(), scoredWindow.events(), scoredWindow.openingErrors()));
             sent.addAll(outputs.publish(result, settings));
             scored++;
             long endToEnd = result.window().timestampKind() == TimestampKind.WALL_CLOCK

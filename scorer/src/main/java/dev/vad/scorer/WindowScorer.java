@@ -9,6 +9,7 @@ import dev.vad.common.wire.ScoreState;
 import dev.vad.model.fit.WindowModel;
 import dev.vad.model.score.FrameErrors;
 import dev.vad.scorer.events.EpisodeTracker;
+import dev.vad.scorer.evidence.WindowErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,7 +169,7 @@ final class WindowScorer {
                 : null;
         boolean opened = settings.evidence().enabled() && events.stream().anyMatch(e ->
                 e.phase() == AnomalyEvent.Phase.START && e.kind() == AnomalyEvent.Kind.ANOMALY);
-        return new ScoredWindow(w, score, reconstruction, events, opened ? r.errorMap(index) : null,
-                model.model().patch());
+        return new ScoredWindow(w, score, reconstruction, events, opened ? new WindowErrors(r.errorMap(index),
+                Math.max(first, model.model().firstScoredFrame()), model.model().patch()) : null);
     }
 }

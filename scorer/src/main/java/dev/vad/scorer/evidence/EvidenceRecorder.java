@@ -103,12 +103,10 @@ public final class EvidenceRecorder implements AutoCloseable {
     /**
      * Keeps a scored window's frames and stores the evidence of the anomaly episodes its records start and end.
      *
-     * @param errorMap the window's squared errors per pixel ({@code frames x height x width}) when a record starts an
-     *                 anomaly episode, else null
-     * @param patch    side of the model's worst patch, around which a snapshot's box is drawn
+     * @param errors the window's errors when a record starts an anomaly episode, else null
      * @return the records, those of anomaly episodes with their evidence
      */
-    public List<AnomalyEvent> record(FrameWindow window, List<AnomalyEvent> events, float[] errorMap, int patch) {
+    public List<AnomalyEvent> record(FrameWindow window, List<AnomalyEvent> events, WindowErrors errors) {
         StreamEvidence stream = streams.computeIfAbsent(window.streamId(), id -> new StreamEvidence());
         List<FrameRing.Frame> added = stream.ring.add(window);
         try {
@@ -119,7 +117,7 @@ public final class EvidenceRecorder implements AutoCloseable {
         }
         List<AnomalyEvent> out = new ArrayList<>(events.size());
         for (AnomalyEvent event : events) {
-            out.add(event.kind() == AnomalyEvent.Kind.ANOMALY ? withEvidence(stream, window, event, errorMap, patch)
+            out.add(event.kind() == AnomalyEvent.Kind.ANOMALY ? withEvidence(stream, window, event, errors)
                     : event);
         }
         if (window.endOfStream()) {
@@ -140,7 +138,7 @@ public final class EvidenceRecorder implements AutoCloseable {
     }
 
     private AnomalyEvent withEvidence(StreamEvidence stream, FrameWindow window, AnomalyEvent event,
-                                      float[] errorMap, int patch) {
+                                      WindowErrors errors) {
         EvidenceStore.Episode episode = new EvidenceStore.Episode(event.eventId(), event.streamId(),
                 event.firstFrameIndex(), event.firstCaptureMicros(), 0, event.peakScore(), false, false);
         String base = episode.dir() + "/";
@@ -152,8 +150,8 @@ public final class EvidenceRecorder implements AutoCloseable {
                     failed("store episode " + event.eventId(), e);
                     return event;
                 }
-                String snapshot = snapshot(window, event, episode, errorMap, patch);
                 startClip(stream, event, episode);
+                String snapshot = snapshot(window, event, errors);
                 return event.withEvidence(new AnomalyEvent.Evidence(snapshot, null));
             }
             case UPDATE -> {
@@ -174,20 +172,22 @@ public final class EvidenceRecorder implements AutoCloseable {
         }
     }
 
-    /** Renders and stores the snapshot of the episode's first frame (or this window's first, when that was before). */
-    private String snapshot(FrameWindow window, AnomalyEvent start, EvidenceStore.Episode episode, float[] errorMap,
-                            int patch) {
-        if (errorMap == null) {
+    /**
+     * Renders and stores the snapshot of the episode's first frame, or of the window's first frame with an error of
+     * its own when the episode's first frame came before.
+     */
+    private String snapshot(FrameWindow window, AnomalyEvent start, WindowErrors errors) {
+        if (errors == null) {
             return null;
         }
         try {
-            int at = 0;
+            int at = Math.min(errors.firstScored(), window.frameCount() - 1);
             while (at < window.frameCount() - 1 && window.frameIndices()[at] < start.firstFrameIndex()) {
                 at++;
             }
-            byte[] jpeg = FrameImages.jpeg(SnapshotRenderer.render(window.pixels(), errorMap, at, window.width(),
-                    window.height(), window.pixelFormat(), patch), JPEG_QUALITY);
-            String path = store.storeSnapshot(episode.eventId(), jpeg);
+            byte[] jpeg = FrameImages.jpeg(SnapshotRenderer.render(window.pixels(), errors.map(), at, window.width(),
+                    window.height(), window.pixelFormat(), errors.patch()), JPEG_QUALITY);
+            String path = store.storeSnapshot(start.eventId(), jpeg);
             enforceRetention();
             return path;
         } catch (RuntimeException e) {
