@@ -45,11 +45,24 @@ public final class JsonCodec<T> implements WireCodec<T> {
     /** Codec of {@code vad.events} records. */
     public static JsonCodec<AnomalyEvent> events(WireLimits limits) {
         return new JsonCodec<>(AnomalyEvent.class, "anomaly event", AnomalyEvent.SCHEMA_VERSION,
-                limits.maxRecordBytes(), (version, tree) -> {
-                    if (version < AnomalyEvent.EVIDENCE_VERSION || !tree.has("evidence")) {
-                        tree.putNull("evidence");
-                    }
-                });
+                limits.maxRecordBytes(), JsonCodec::upgradeEvent);
+    }
+
+    /**
+     * Version 1 has no evidence (a field of that name in it is not read); in version 2 the evidence and each of its
+     * paths may be left out, as the encoder does when there is none.
+     */
+    private static void upgradeEvent(int version, ObjectNode tree) {
+        JsonNode evidence = tree.get("evidence");
+        if (version < AnomalyEvent.EVIDENCE_VERSION || evidence == null || evidence.isNull()) {
+            tree.putNull("evidence");
+        } else if (evidence instanceof ObjectNode paths) {
+            for (String path : new String[] {"snapshot", "clip"}) {
+                if (!paths.has(path)) {
+                    paths.putNull(path);
+                }
+            }
+        }
     }
 
     @Override

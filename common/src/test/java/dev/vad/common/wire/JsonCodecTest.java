@@ -118,4 +118,15 @@ class JsonCodecTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("evidence needs schema version 2");
     }
+
+    @Test
+    void aVersionTwoRecordMayLeaveItsEvidenceOut() {
+        String json = new String(events.encode(WireSamples.anomalyEvent()), StandardCharsets.UTF_8)
+                .replace("{\"schema_version\":1,", "{\"schema_version\":2,");
+
+        AnomalyEvent decoded = events.decode(json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(decoded.schemaVersion()).isEqualTo(2);
+        assertThat(decoded.evidence()).isNull();
+    }
 }
