@@ -13,6 +13,7 @@ import dev.vad.common.wire.WireLimits;
 import dev.vad.common.wire.WireSerdes;
 import dev.vad.ingest.IngestService;
 import dev.vad.ingest.IngestSettings;
+import dev.vad.scorer.PipelineFlags;
 import dev.vad.scorer.ScorerOutcome;
 import dev.vad.scorer.ScorerService;
 import dev.vad.scorer.ScorerSettings;
@@ -32,7 +33,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -89,7 +89,7 @@ class EvidenceIT {
         Path evidence = dir.resolve("evidence");
         ScorerService scorer = scorer(Map.of("evidence-dir", evidence.toString(), "evidence-pre-roll", "1s",
                 "evidence-post-roll", "1s"));
-        CompletableFuture<ScorerOutcome> run = CompletableFuture.supplyAsync(() -> run(scorer), executor);
+        CompletableFuture<ScorerOutcome> run = CompletableFuture.supplyAsync(() -> PipelineFlags.run(scorer), executor);
         await().atMost(PATIENCE).until(() -> scored() == 100);
         List<AnomalyEvent> events = events();
         AnomalyEvent end = events.stream().filter(e -> e.phase() == AnomalyEvent.Phase.END
@@ -168,21 +168,9 @@ class EvidenceIT {
     }
 
     private Map<String, String> flags(Map<String, String> extra) {
-        Map<String, String> flags = new HashMap<>(Map.of("bootstrap-servers", kafka.bootstrapServers(),
-                "topic-frames", prefix + ".frames", "topic-models", prefix + ".models", "topic-dlq", prefix + ".dlq",
-                "topic-scores", prefix + ".scores", "topic-events", prefix + ".events",
-                "topic-reconstructions", prefix + ".reconstructions", "topic-partitions", "1",
-                "metrics-port", "-1"));
+        Map<String, String> flags = PipelineFlags.of(kafka.bootstrapServers(), prefix, Map.of("topic-partitions", "1"));
         flags.putAll(extra);
         return flags;
-    }
-
-    private static ScorerOutcome run(ScorerService service) {
-        try {
-            return service.run();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private long scored() {

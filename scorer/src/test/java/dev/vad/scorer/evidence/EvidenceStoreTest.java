@@ -66,29 +66,12 @@ class EvidenceStoreTest {
 
     @Test
     void retentionDeletesTheOldestEpisodesDirectoriesAndCountsThem() throws IOException {
-        long[] now = {1000};
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.ofEpochSecond(now[0]);
-            }
-        };
-        EvidenceStore store = EvidenceStore.open(dir, clock);
         for (int i = 0; i < 4; i++) {
-            now[0] = 1000 + i;
+            EvidenceStore store = EvidenceStore.open(dir, at(1000 + i));
             store.started(episode("cam", i * 100L));
             store.storeSnapshot("cam:" + i * 100, new byte[4000]);
         }
+        EvidenceStore store = EvidenceStore.open(dir, at(1010));
 
         int deleted = store.enforce(Duration.ofDays(7), 9000, Set.of());
 
@@ -100,8 +83,8 @@ class EvidenceStoreTest {
         assertThat(dir.resolve("cam/100")).doesNotExist();
         assertThat(dir.resolve("cam/300/snapshot.jpg")).exists();
 
-        now[0] += Duration.ofDays(8).toSeconds();
-        assertThat(store.enforce(Duration.ofDays(7), 1L << 30, Set.of("cam:300"))).isEqualTo(1);
-        assertThat(store.episodes("cam", 10)).extracting(EvidenceStore.Episode::eventId).containsExactly("cam:300");
+        EvidenceStore later = EvidenceStore.open(dir, at(1010 + Duration.ofDays(8).toSeconds()));
+        assertThat(later.enforce(Duration.ofDays(7), 1L << 30, Set.of("cam:300"))).isEqualTo(1);
+        assertThat(later.episodes("cam", 10)).extracting(EvidenceStore.Episode::eventId).containsExactly("cam:300");
     }
 }
