@@ -96,7 +96,7 @@ class EvidenceIT {
                 && e.firstFrameIndex() >= 200 && e.firstFrameIndex() <= 215).findFirst().orElseThrow(
                         () -> new AssertionError("no episode of the square at frame 200 in " + events));
         Path clip = evidence.resolve(end.evidence().clip());
-        await().atMost(Duration.ofSeconds(10)).as("the clip is finished after its post-roll, before the scorer stops")
+        await("the clip finished after its post-roll, before the scorer stops").atMost(Duration.ofSeconds(10))
                 .until(() -> Files.exists(clip));
         scorer.close();
         run.get(60, TimeUnit.SECONDS);
