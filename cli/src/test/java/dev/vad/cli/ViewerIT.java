@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import javax.imageio.ImageIO;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -107,41 +108,41 @@ class ViewerIT {
 
     /**
      * The page's state once its images have each loaded twice and show their pixels, three event messages came and
-     * the plot has ten points, or as it is after a minute (the assertions then say what is missing). While the page
-     * is between documents (navigation) the question fails and is asked again.
+     * the plot has ten points, or as it is after a minute (the assertions then say what is missing).
      */
     private static JsonNode awaitPage(HeadlessChromium chromium) {
-        AtomicReference<JsonNode> state = new AtomicReference<>(JSON.createObjectNode());
+        return awaitOnPage(chromium, PAGE_STATE, JSON.createObjectNode(), ViewerIT::ready);
+    }
+
+    /** The page's episodes once one has its snapshot loaded, or as they are after a minute. */
+    private static JsonNode awaitEpisode(HeadlessChromium chromium) {
+        return awaitOnPage(chromium, EPISODES, JSON.createArrayNode(), episodes -> {
+            for (JsonNode e : episodes) {
+                if (e.path("loads").asInt() >= 1 && e.path("width").asInt() == 256) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /**
+     * What {@code expression} (JSON text) says once {@code done} holds for it, or after a minute. While the page is
+     * between documents (navigation) the question fails and is asked again.
+     */
+    private static JsonNode awaitOnPage(HeadlessChromium chromium, String expression, JsonNode none,
+                                        Predicate<JsonNode> done) {
+        AtomicReference<JsonNode> state = new AtomicReference<>(none);
         try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> {
-                        state.set(JSON.readTree(chromium.evaluate(PAGE_STATE).asText()));
-                        return ready(state.get());
+                        state.set(JSON.readTree(chromium.evaluate(expression).asText()));
+                        return done.test(state.get());
                     });
         } catch (ConditionTimeoutException e) {
             // the caller's assertions report what the page lacks
         }
         return state.get();
-    }
-
-    /** The page's episodes once one has its snapshot loaded, or as they are after a minute. */
-    private static JsonNode awaitEpisode(HeadlessChromium chromium) {
-        AtomicReference<JsonNode> episodes = new AtomicReference<>(JSON.createArrayNode());
-        try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> {
-                        episodes.set(JSON.readTree(chromium.evaluate(EPISODES).asText()));
-                        for (JsonNode e : episodes.get()) {
-                            if (e.path("loads").asInt() >= 1 && e.path("width").asInt() == 256) {
-                                return true;
-                            }
-                        }
-                        return false;
-                    });
-        } catch (ConditionTimeoutException e) {
-            // the caller's assertions report what the page lacks
-        }
-        return episodes.get();
     }
 
     private static boolean ready(JsonNode state) {
