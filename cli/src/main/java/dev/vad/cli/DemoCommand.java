@@ -23,7 +23,6 @@ import dev.vad.ingest.synthetic.SyntheticScene;
 import dev.vad.model.Preset;
 import dev.vad.model.fit.FitSettings;
 import dev.vad.scorer.ScorerService;
-import dev.vad.scorer.evidence.EvidenceStore;
 import dev.vad.scorer.viewer.LiveViewer;
 import dev.vad.scorer.ScorerSettings;
 import dev.vad.trainer.ProgressLine;
@@ -102,9 +101,6 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     ViewerOptions viewer;
-
-    @Mixin
-    EvidenceOptions evidence;
 
     @Mixin
     KafkaOptions kafka;
@@ -201,16 +197,12 @@ final class DemoCommand implements Callable<Integer> {
             }
             TrainerService trainer = new TrainerService(trainerSettings, trainerClients, trainerMetrics,
                     Clock.systemUTC(), new ProgressLine(System.out, false));
-            EvidenceStore store = ScoreCommand.evidenceStore(scorerSettings);
             LiveViewer viewer = LiveViewer.start(scorerSettings.viewer(), scorerSettings.maxStreams(),
-                    Clock.systemUTC(), store);
+                    Clock.systemUTC());
             closing.add(viewer);
             viewer.announcement().ifPresent(out::println);
-            if (store != null) {
-                out.println("evidence in " + store.root());
-            }
             ScorerService scorer = new ScorerService(scorerSettings, scorerClients, scorerMetrics, Clock.systemUTC(),
-                    viewer.observer(), store);
+                    viewer.observer());
             CompletableFuture<TrainerOutcome> training = CompletableFuture.supplyAsync(() -> call(trainer::run),
                     threads);
             CompletableFuture<?> scoring = CompletableFuture.supplyAsync(() -> call(scorer::run), threads);
