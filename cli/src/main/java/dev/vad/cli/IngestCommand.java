@@ -72,15 +72,8 @@ final class IngestCommand implements Callable<Integer> {
             description = "Start files again at their end (default false).")
     String loop;
 
-    @Option(names = "--folder-fps", paramLabel = "FPS", description = "Frame rate of image folders (default 10).")
-    String folderFps;
-
-    @Option(names = "--io-timeout", paramLabel = "DURATION",
-            description = "A live stream silent this long counts as dropped (default 10s).")
-    String ioTimeout;
-
-    @Option(names = "--rtsp-transport", paramLabel = "tcp|udp", description = "RTSP transport (default tcp).")
-    String rtspTransport;
+    @Mixin
+    SourceOpeningOptions sourceOpening;
 
     @Option(names = "--reconnect-initial", paramLabel = "DURATION",
             description = "First wait before reconnecting a dropped live stream (default 500ms; doubles, with jitter).")

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,15 +37,8 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--png", paramLabel = "FILE", description = "Where the first frame goes (default probe.png).")
     Path png = Path.of("probe.png");
 
-    @Option(names = "--io-timeout", paramLabel = "DURATION",
-            description = "How long a network source may stay silent (default 10s).")
-    String ioTimeout;
-
-    @Option(names = "--rtsp-transport", paramLabel = "tcp|udp", description = "RTSP transport (default tcp).")
-    String rtspTransport;
-
-    @Option(names = "--folder-fps", paramLabel = "FPS", description = "Frame rate of image folders (default 10).")
-    String folderFps;
+    @Mixin
+    SourceOpeningOptions sourceOpening;
 
     @Override
     public Integer call() {
