@@ -2,7 +2,8 @@ package dev.vad.cli;
 
 import dev.vad.common.config.ConfigException;
 import dev.vad.common.config.ConfigProblem;
-import dev.vad.model.bench.BenchMode;
+import dev.vad.bench.BenchMode;
+import dev.vad.model.Preset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks, each printing name=value lines ending in the ratio against a peer measured in",
             "the same run.", "  ingest: decode+scale+window+publish a file vs the ffmpeg command decoding and scaling it",
-            "  train, infer: compact and deep, 2D and 3D, batch 32, 64x64 grey (3D: 8 frames) vs PyTorch",
+            "  train, infer: compact, deep and compact32 (2D and 3D, 64x64 grey) and future (3D, 144x96), 8 frames,",
+            "    batch 32, vs PyTorch on an optimised BLAS (scripts/install-bench-deps), with GFLOP/s and the share",
+            "    of the machine's matrix-product peak",
             "  conv4d: a true 4D convolution vs a 3D one of equal output size (multiply-add ratio 3)",
             "  kafka: frame windows through the pipeline's producer vs Kafka's ProducerPerformance",
             "  score: windows/s through the scorer and a real broker (1, 4, 16 streams) vs the same scoring in",
@@ -32,13 +35,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "FILE", description = "Video file (bench ingest).")
     String source;
 
-    @Option(names = "--width", paramLabel = "PX", defaultValue = "64",
-            description = "Frame width (ingest, train, infer; default 64).")
-    int width;
+    @Option(names = "--width", paramLabel = "PX",
+            description = "Frame width (ingest, train, infer; default 64, future 144).")
+    Integer width;
 
-    @Option(names = "--height", paramLabel = "PX", defaultValue = "64",
-            description = "Frame height (ingest, train, infer; default 64).")
-    int height;
+    @Option(names = "--height", paramLabel = "PX",
+            description = "Frame height (ingest, train, infer; default 64, future 96).")
+    Integer height;
+
+    @Option(names = "--models", paramLabel = "LIST", split = ",",
+            description = "Models to time (train, infer; default compact,deep,compact32,future).")
+    List<String> models;
+
+    @Option(names = "--dims", paramLabel = "LIST", split = ",",
+            description = "2 and/or 3 (train, infer; default 2,3; future takes 3 only).")
+    List<Integer> dimensions;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
             description = "Timed runs of each side after a warm-up; medians are reported (default 3).")
@@ -58,9 +69,6 @@ final class BenchCommand implements Callable<Integer> {
                     + " timed.")
     double warmUpSeconds;
 
-    @Option(names = "--install-torch", description = "Install Debian's python3-torch if it is missing (as root).")
-    boolean installTorch;
-
     @Option(names = "--rss-steps", paramLabel = "N", defaultValue = "0",
             description = "bench train: instead, train compact 3D for N steps and report resident memory growth.")
     int rssSteps;
@@ -77,19 +85,29 @@ final class BenchCommand implements Callable<Integer> {
             description = "Kafka to publish to (default: an embedded broker started for the run).")
     String bootstrapServers;
 
+    private static List<Preset> presets(List<String> ids) {
+        try {
+            return ids.stream().map(Preset::fromId).toList();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(List.of(new ConfigProblem("--models", String.join(",", ids),
+                    "models among compact, deep, compact32, future")));
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
-        ModelBenchmarks models = new ModelBenchmarks(spec.commandLine().getOut());
+        ModelBenchmarks benchmarks = new ModelBenchmarks(spec.commandLine().getOut());
+        List<Preset> presets = models == null ? null : presets(models);
         switch (what) {
             case "train":
-                return rssSteps > 0 ? models.memory(threads, width, height, rssSteps, Math.max(1, rssSteps / 20))
-                        : models.compare(BenchMode.TRAIN, threads, width, height, 3, warmUpSeconds,
-                        iterations, repeats, installTorch);
+                return rssSteps > 0 ? benchmarks.memory(threads, width, height, rssSteps, Math.max(1, rssSteps / 20))
+                        : benchmarks.compare(BenchMode.TRAIN, presets, dimensions, width, height, threads, 3,
+                        warmUpSeconds, iterations, repeats);
             case "infer":
-                return models.compare(BenchMode.INFER, threads, width, height, 3, warmUpSeconds,
-                        iterations, repeats, installTorch);
+                return benchmarks.compare(BenchMode.INFER, presets, dimensions, width, height, threads, 3,
+                        warmUpSeconds, iterations, repeats);
             case "conv4d":
-                return models.convolution(threads, warmUpSeconds, iterations, repeats);
+                return benchmarks.convolution(threads, warmUpSeconds, iterations, repeats);
             case "kafka":
                 return new KafkaBenchmark(records, bootstrapServers, spec.commandLine().getOut()).run();
             case "score":
@@ -103,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new ConfigException(List.of(new ConfigProblem(
                     "--source", "nothing", "a video file to benchmark")));
         }
-        return new IngestBenchmark(source, width, height, bootstrapServers, Math.max(1, repeats),
-                spec.commandLine().getOut()).run();
+        return new IngestBenchmark(source, width == null ? 64 : width, height == null ? 64 : height,
+                bootstrapServers, Math.max(1, repeats), spec.commandLine().getOut()).run();
     }
 }

@@ -1,16 +1,17 @@
 package dev.vad.cli;
 
-import dev.vad.model.bench.BenchMode;
-import dev.vad.model.bench.ConvRatioBenchmark;
-import dev.vad.model.bench.ConvRatioOptions;
-import dev.vad.model.bench.ModelBenchOptions;
-import dev.vad.model.bench.ModelBenchmark;
-import dev.vad.model.bench.ModelComparison;
-import dev.vad.model.bench.RssCheck;
-import dev.vad.model.bench.TorchPeer;
+import dev.vad.bench.BenchMode;
+import dev.vad.bench.ConvRatioBenchmark;
+import dev.vad.bench.ConvRatioOptions;
+import dev.vad.bench.MatrixPeak;
+import dev.vad.bench.ModelBenchOptions;
+import dev.vad.bench.ModelBenchmark;
+import dev.vad.bench.ModelComparison;
+import dev.vad.bench.RssCheck;
+import dev.vad.bench.TorchPeer;
+import dev.vad.model.Preset;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code vad bench train|infer|conv4d}: the model engine against PyTorch (the same networks, same threads, one
- * run), and 4D convolution against 3D. ND4J prints graph chatter on stdout, so stdout points at stderr while the
- * engine runs and only the figures reach the real stdout.
+ * run, the machine's matrix-product peak beside them), and 4D convolution against 3D. ND4J prints graph chatter
+ * on stdout, so stdout points at stderr while the engine runs and only the figures reach the real stdout.
  */
 final class ModelBenchmarks {
 
@@ -29,17 +30,37 @@ final class ModelBenchmarks {
         this.out = out;
     }
 
-    int compare(BenchMode mode, int threads, int width, int height, int warmUp, double warmUpSeconds,
-            int iterations, int repeats, boolean installTorch) {
-        ModelBenchOptions options = sized(ModelBenchOptions.defaults(mode), width, height).withThreads(threads)
+    /**
+     * @param presets    the models to time, or null for the defaults
+     * @param dimensions 2 and/or 3, or null for both
+     * @param width      frame width of every case, or null for each case's default
+     * @param height     frame height of every case, or null for each case's default
+     */
+    int compare(BenchMode mode, List<Preset> presets, List<Integer> dimensions, Integer width, Integer height,
+            int threads, int warmUp, double warmUpSeconds, int iterations, int repeats) {
+        ModelBenchOptions defaults = ModelBenchOptions.defaults(mode);
+        ModelBenchOptions options = sized(defaults.withShape(presets == null ? defaults.presets() : presets,
+                dimensions == null ? defaults.dimensions() : dimensions, defaults.batch(), defaults.frames(),
+                defaults.height(), defaults.width()), width, height).withThreads(threads)
                 .withIterations(warmUp, iterations, repeats).withWarmUpSeconds(warmUpSeconds);
-        Path script = TorchPeer.findScript(List.of(Path.of("").toAbsolutePath())).orElse(TorchPeer.SCRIPT);
-        TorchPeer peer = new TorchPeer(TorchPeer.SYSTEM_PYTHON, script, installTorch, Duration.ofMinutes(30));
-        print(quietly(() -> new ModelComparison(new ModelBenchmark(System::nanoTime), peer).run(options)));
+        if (options.cases().isEmpty()) {
+            throw new IllegalArgumentException("no case to time: " + options.presets() + " in " + options.dimensions()
+                    + "D (future takes 3D only)");
+        }
+        TorchPeer peer = new TorchPeer(TorchPeer.SYSTEM_PYTHON, TorchPeer.bundledScript(), Duration.ofMinutes(30));
+        ModelComparison comparison = new ModelComparison(new ModelBenchmark(System::nanoTime),
+                new MatrixPeak(System::nanoTime), peer);
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            comparison.run(options, line -> print(List.of(line)));
+        } finally {
+            System.setOut(stdout);
+        }
         return 0;
     }
 
-    int memory(int threads, int width, int height, int steps, int every) {
+    int memory(int threads, Integer width, Integer height, int steps, int every) {
         ModelBenchOptions options = sized(ModelBenchOptions.defaults(BenchMode.TRAIN), width, height)
                 .withThreads(threads);
         print(quietly(() -> List.of(new RssCheck().run(options, RssCheck.defaultCase(options), steps, every).line())));
@@ -58,8 +79,12 @@ final class ModelBenchmarks {
         return 0;
     }
 
-    private static ModelBenchOptions sized(ModelBenchOptions o, int width, int height) {
-        return o.withShape(o.presets(), o.dimensions(), o.batch(), o.frames(), height, width);
+    /** Every case at {@code width} x {@code height} where given, else at each case's default size. */
+    private static ModelBenchOptions sized(ModelBenchOptions o, Integer width, Integer height) {
+        int w = width == null ? o.width() : width;
+        int h = height == null ? o.height() : height;
+        return o.withShape(o.presets(), o.dimensions(), o.batch(), o.frames(), h, w).withPredictorSize(
+                height == null ? o.predictorHeight() : height, width == null ? o.predictorWidth() : width);
     }
 
     private void print(List<String> lines) {

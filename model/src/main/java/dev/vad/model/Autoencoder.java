@@ -131,6 +131,14 @@ public final class Autoencoder {
                 .mapToLong(e -> parameters.get(e.getKey()).length()).sum();
     }
 
+    /**
+     * Multiply-adds of one example's reconstruction, counted from the network's layers: its convolutions,
+     * transposed convolutions and dense layers (batch norm, pooling and element-wise ops are not counted).
+     */
+    public long multiplyAddsPerExample() {
+        return graph.multiplyAdds();
+    }
+
     NetworkGraph graph() {
         return graph;
     }

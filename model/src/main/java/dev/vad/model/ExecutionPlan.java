@@ -49,7 +49,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * control flow, tensor lists and ops that take their scalar or axes from another array are refused when compiling,
  * naming the op. Confined to one thread; {@link #close()} frees its memory.
  */
-public final class ExecutionPlan implements AutoCloseable {
+final class ExecutionPlan implements AutoCloseable {
     private final List<Runnable> steps;
     private final Map<String, INDArray> placeholders;
     private final Map<String, INDArray> outputs;
@@ -68,13 +68,13 @@ public final class ExecutionPlan implements AutoCloseable {
      * {@code feed}. Variables and constants are read from {@code owner} when it holds them (a gradient function's
      * parameters live in the graph it was made from), otherwise from {@code function}.
      */
-    public static ExecutionPlan compile(SameDiff function, SameDiff owner, Map<String, INDArray> feed,
+    static ExecutionPlan compile(SameDiff function, SameDiff owner, Map<String, INDArray> feed,
                                         Collection<String> requested) {
         return new Compiler(function, owner, requested).compile(feed);
     }
 
     /** Runs the plan on new placeholder values, which must have the shapes it was compiled for. */
-    public void run(Map<String, INDArray> feed) {
+    void run(Map<String, INDArray> feed) {
         if (!feed.keySet().equals(placeholders.keySet())) {
             throw new IllegalArgumentException("plan takes " + placeholders.keySet() + ", given " + feed.keySet());
         }
@@ -92,7 +92,7 @@ public final class ExecutionPlan implements AutoCloseable {
     }
 
     /** A requested output of the last run; the plan's own array, overwritten by the next run. */
-    public INDArray output(String name) {
+    INDArray output(String name) {
         INDArray array = outputs.get(name);
         if (array == null) {
             throw new IllegalArgumentException("plan computes " + outputs.keySet() + ", not " + name);

@@ -25,6 +25,8 @@ final class GraphBuilder {
     private final List<DropoutMask> masks = new ArrayList<>();
     private boolean training;
     private int layer;
+    private long multiplyAdds;
+    private long foldedExamples = 1;
 
     GraphBuilder(ParameterStore parameters) {
         this.parameters = parameters;
@@ -35,6 +37,8 @@ final class GraphBuilder {
     GraphBuilder branch(boolean trainingBranch) {
         this.training = trainingBranch;
         this.layer = 0;
+        this.multiplyAdds = 0;
+        this.foldedExamples = 1;
         parameters.enter(NetworkPart.ENCODER);
         return this;
     }
@@ -42,6 +46,17 @@ final class GraphBuilder {
     /** Layers added from now on belong to the decoder. */
     void decoder() {
         parameters.enter(NetworkPart.DECODER);
+    }
+
+    /**
+     * Multiply-adds per example of the branch built so far, forward: those of its convolutions, transposed
+     * convolutions and dense layers (batch norm, pooling and element-wise ops are not counted). A convolution does
+     * output positions x output channels x taps x input channels; a transposed one input positions x input
+     * channels x taps x output channels; a dense layer inputs x units. Layers on a batch that folds several rows
+     * into each example ({@link #contextStacks}) count once per row.
+     */
+    long multiplyAdds() {
+        return multiplyAdds;
     }
 
     List<RunningStatistics> statistics() {
@@ -58,6 +73,7 @@ final class GraphBuilder {
         long fanIn = x.channels() * g.taps();
         SDVariable w = parameters.weight(name + "_w", fanIn, kernelShape(g, x.channels(), channelsOut));
         SDVariable b = parameters.bias(name + "_b", fanIn, channelsOut);
+        multiplyAdds += foldedExamples * positions(out) * channelsOut * g.taps() * x.channels();
         return new FeatureMap(NdConvolution.convolve(sd, x.value(), x.channels(), channelsOut, x.lengths(), w, b, g,
                 training), channelsOut, out);
     }
@@ -68,6 +84,7 @@ final class GraphBuilder {
         long fanIn = channelsOut * g.taps();
         SDVariable w = parameters.weight(name + "_w", fanIn, kernelShape(g, channelsOut, x.channels()));
         SDVariable b = parameters.bias(name + "_b", fanIn, channelsOut);
+        multiplyAdds += foldedExamples * positions(x.lengths()) * x.channels() * g.taps() * channelsOut;
         return new FeatureMap(NdTransposedConvolution.transpose(sd, x.value(), x.channels(), channelsOut,
                 x.lengths(), w, b, g, training), channelsOut, out);
     }
@@ -77,6 +94,7 @@ final class GraphBuilder {
         String name = nextLayer("dense");
         SDVariable w = parameters.weight(name + "_w", x.channels(), x.channels(), units);
         SDVariable b = parameters.bias(name + "_b", x.channels(), units);
+        multiplyAdds += foldedExamples * x.channels() * units;
         return new FeatureMap(sd.mmul(x.value(), w).add(b), units, new long[0]);
     }
 
@@ -193,6 +211,7 @@ final class GraphBuilder {
             stacks[t - context] = sd.reshape(frames, -1, channels, l[1], l[2]);
         }
         SDVariable batch = stacks.length == 1 ? stacks[0] : sd.concat(0, stacks);
+        foldedExamples *= stacks.length;
         return new FeatureMap(batch, channels, new long[] {l[1], l[2]});
     }
 
@@ -208,6 +227,7 @@ final class GraphBuilder {
             throw new IllegalArgumentException("predictions " + predictions + " do not fit window " + window);
         }
         SDVariable byFrame = sd.reshape(predictions.value(), l[0] - context, -1, c, l[1], l[2]);
+        foldedExamples /= l[0] - context;
         SDVariable predicted = sd.permute(byFrame, 1, 2, 0, 3, 4);
         SDVariable kept = window.value().get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0, context),
                 SDIndex.all(), SDIndex.all());
@@ -237,6 +257,14 @@ final class GraphBuilder {
 
     private String nextLayer(String kind) {
         return "L" + (layer++) + "_" + kind;
+    }
+
+    private static long positions(long[] lengths) {
+        long positions = 1;
+        for (long length : lengths) {
+            positions *= length;
+        }
+        return positions;
     }
 
     private static long[] broadcastShape(long channels, int dimensions) {

@@ -42,6 +42,7 @@ final class NetworkGraph {
     private final List<String> state;
     private final List<RunningStatistics> statistics;
     private final List<DropoutMask> masks;
+    private final long multiplyAdds;
     private final PlanCache trainingPlans = new PlanCache(2);
     private final PlanCache inferencePlans = new PlanCache(3);
     private List<String> trainingOutputs;
@@ -53,6 +54,7 @@ final class NetworkGraph {
         this.state = store.state();
         this.statistics = builder.statistics();
         this.masks = builder.masks();
+        this.multiplyAdds = builder.multiplyAdds();
     }
 
     static NetworkGraph build(ModelSpec spec, DataType type) {
@@ -78,6 +80,11 @@ final class NetworkGraph {
         sd.mean(EVAL_LOSS, sd.math().squaredDifference(inferred.value(), inputValue));
         sd.setLossVariables(LOSS);
         return new NetworkGraph(sd, store, builder);
+    }
+
+    /** Multiply-adds per example of one inference pass ({@link GraphBuilder#multiplyAdds()}). */
+    long multiplyAdds() {
+        return multiplyAdds;
     }
 
     SameDiff sameDiff() {
