@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -47,7 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  *       HTTP API;</li>
  *   <li>the live viewer, behind its password, in a real headless Chromium: without the password the page is
  *       refused; with it the page's three images load again and again as new windows are reconstructed, the score
- *       plot fills, and a screenshot is kept as {@code cli/target/viewer/viewer.png}.</li>
+ *       plot fills, an anomaly of the scene is listed as an episode with its snapshot from the evidence directory,
+ *       and a screenshot is kept as {@code cli/target/viewer/viewer.png}.</li>
  * </ul>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,10 +62,14 @@ class LiveDemoIT {
             + "if (!document.body || !status) return JSON.stringify({messages: 0, loads: [], widths: [], points: []});"
             + "return JSON.stringify({"
             + "messages: Number(document.body.dataset.messages),"
-            + "loads: [...document.querySelectorAll('.stream img')].map(i => Number(i.dataset.loads)),"
-            + "widths: [...document.querySelectorAll('.stream img')].map(i => i.naturalWidth),"
+            + "loads: [...document.querySelectorAll('.stream .images img')].map(i => Number(i.dataset.loads)),"
+            + "widths: [...document.querySelectorAll('.stream .images img')].map(i => i.naturalWidth),"
             + "points: [...document.querySelectorAll('.stream canvas')].map(c => Number(c.dataset.points)),"
             + "status: status.textContent})})()";
+    /** The snapshots of the episodes the page lists: how often each loaded and its decoded width. */
+    private static final String EPISODES = "JSON.stringify([...document.querySelectorAll('.episode img.snapshot')]"
+            + ".map(i => ({loads: Number(i.dataset.loads), width: i.naturalWidth,"
+            + " episode: i.closest('.episode').dataset.episode})))";
 
     @TempDir
     static Path dir;
@@ -84,7 +90,8 @@ class LiveDemoIT {
                 "--storage.tsdb.path=" + dir.resolve("data")), dir.resolve("prometheus.log"));
         demo = VadProcess.start(Map.of("VAD_VIEWER_PASSWORD", password), "demo", "--source", "synthetic:?fps=100",
                 "--preset", "compact", "--duration", PATIENCE.plusSeconds(60).toSeconds() + "s",
-                "--metrics-port-base", String.valueOf(metricsBase), "--viewer-port", String.valueOf(viewerPort));
+                "--metrics-port-base", String.valueOf(metricsBase), "--viewer-port", String.valueOf(viewerPort),
+                "--evidence-dir", dir.resolve("evidence").toString());
         sendOneUnreadableWindow(awaitBroker(demo));
     }
 
@@ -108,7 +115,7 @@ class LiveDemoIT {
     }
 
     @Test
-    void theViewerAsksForItsPasswordThenShowsFramesReconstructionsHeatMapsAndTheScorePlotLive(@TempDir Path profile)
+    void theViewerAsksForItsPasswordThenShowsFramesReconstructionsHeatMapsTheScorePlotAndEpisodesLive(@TempDir Path profile)
             throws Exception {
         String authorization = "Basic " + Base64.getEncoder().encodeToString(
                 ("vad:" + password).getBytes(StandardCharsets.UTF_8));
@@ -119,6 +126,7 @@ class LiveDemoIT {
             chromium.answerLoginPrompts("vad", password);
             assertThat(chromium.status(viewerUrl)).as("the page, the password given").isEqualTo(200);
             JsonNode state = awaitPage(chromium);
+            JsonNode episodes = awaitEpisode(chromium);
             Path screenshot = Path.of("target", "viewer", "viewer.png");
             chromium.screenshot(screenshot);
 
@@ -129,6 +137,9 @@ class LiveDemoIT {
                     .allMatch(width -> width.asInt() == 64);
             assertThat(state.path("points").path(0).asInt()).as("points on the score plot")
                     .isGreaterThanOrEqualTo(10);
+            assertThat(episodes).as("an episode listed with its snapshot loaded (256 px wide)").isNotEmpty()
+                    .anyMatch(e -> e.path("loads").asInt() >= 1 && e.path("width").asInt() == 256
+                            && e.path("episode").asText().startsWith("synthetic:"));
             BufferedImage shot = ImageIO.read(screenshot.toFile());
             assertThat(shot.getWidth()).isEqualTo(1280);
         }
@@ -229,16 +240,36 @@ class LiveDemoIT {
 
     /**
      * The page's state once its images have each loaded twice and show their pixels, three event messages came and
-     * the plot has ten points, or as it is after a minute (the assertions then say what is missing). While the page
-     * is between documents (navigation) the question fails and is asked again.
+     * the plot has ten points, or as it is after a minute (the assertions then say what is missing).
      */
     private static JsonNode awaitPage(HeadlessChromium chromium) {
-        AtomicReference<JsonNode> state = new AtomicReference<>(JSON.createObjectNode());
+        return awaitOnPage(chromium, PAGE_STATE, JSON.createObjectNode(), LiveDemoIT::ready);
+    }
+
+    /** The page's episodes once one has its snapshot loaded, or as they are after a minute. */
+    private static JsonNode awaitEpisode(HeadlessChromium chromium) {
+        return awaitOnPage(chromium, EPISODES, JSON.createArrayNode(), episodes -> {
+            for (JsonNode e : episodes) {
+                if (e.path("loads").asInt() >= 1 && e.path("width").asInt() == 256) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /**
+     * What {@code expression} (JSON text) says once {@code done} holds for it, or after a minute. While the page is
+     * between documents (navigation) the question fails and is asked again.
+     */
+    private static JsonNode awaitOnPage(HeadlessChromium chromium, String expression, JsonNode none,
+                                        Predicate<JsonNode> done) {
+        AtomicReference<JsonNode> state = new AtomicReference<>(none);
         try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> {
-                        state.set(JSON.readTree(chromium.evaluate(PAGE_STATE).asText()));
-                        return ready(state.get());
+                        state.set(JSON.readTree(chromium.evaluate(expression).asText()));
+                        return done.test(state.get());
                     });
         } catch (ConditionTimeoutException e) {
             // the caller's assertions report what the page lacks

@@ -39,6 +39,25 @@ class DispatcherTest {
     }
 
     @Test
+    void anEventWithEvidenceReachesTheSinksWithItsPathsAsWritten() throws InterruptedException {
+        ScriptedSink sink = new ScriptedSink("a", AttemptResult.delivered("ok"));
+        AnomalyEvent event = Events.of("gate/1:100", AnomalyEvent.Phase.END, "gate/1", 140).withEvidence(
+                new AnomalyEvent.Evidence("gate%2F1/100/snapshot.jpg", "gate%2F1/100/clip.mp4"));
+        byte[] value = codec.encode(event);
+
+        Dispatcher.Verdict verdict = new Dispatcher(codec, List.of(sink), delivery).dispatch(value, "t-0-9");
+
+        assertThat(verdict).isEqualTo(new Dispatcher.Verdict(true, List.of()));
+        assertThat(new String(value, StandardCharsets.UTF_8)).startsWith("{\"schema_version\":2,")
+                .endsWith("\"evidence\":{\"snapshot\":\"gate%2F1/100/snapshot.jpg\","
+                        + "\"clip\":\"gate%2F1/100/clip.mp4\"}}");
+        assertThat(sink.attempts).singleElement().satisfies(n -> {
+            assertThat(n.body()).isSameAs(value);
+            assertThat(n.event().evidence()).isEqualTo(event.evidence());
+        });
+    }
+
+    @Test
     void aRecordThatDoesNotDecodeIsOneDeadLetterAndReachesNoSink() throws InterruptedException {
         ScriptedSink sink = new ScriptedSink("a");
 
