@@ -16,7 +16,7 @@ class DispatcherTest {
 
     private final JsonCodec<AnomalyEvent> codec = JsonCodec.events(WireLimits.DEFAULT);
     private final Delivery delivery = new Delivery(new RetrySchedule(2, Duration.ZERO, Duration.ZERO), delay -> true,
-            Clock.systemUTC(), new NotifierMetrics(new SimpleMeterRegistry()));
+            Clock.systemUTC(), new NotifierMetrics(new SimpleMeterRegistry()), new SinkHealth());
 
     @Test
     void everySinkGetsTheRecordsOwnBytesAndTheDecodedEvent() throws InterruptedException {
@@ -93,7 +93,7 @@ class DispatcherTest {
     void aStopLeavesTheRecordUndoneWithoutDeadLetters() throws InterruptedException {
         ScriptedSink sink = new ScriptedSink("a", AttemptResult.failed("refused"));
         Delivery stopping = new Delivery(new RetrySchedule(3, Duration.ZERO, Duration.ZERO), delay -> false,
-                Clock.systemUTC(), new NotifierMetrics(new SimpleMeterRegistry()));
+                Clock.systemUTC(), new NotifierMetrics(new SimpleMeterRegistry()), new SinkHealth());
 
         Dispatcher.Verdict verdict = new Dispatcher(codec, List.of(sink), stopping)
                 .dispatch(codec.encode(Events.of("e1", AnomalyEvent.Phase.START, "gate", 110)), "t-0-0");
