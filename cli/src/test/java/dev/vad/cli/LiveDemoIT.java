@@ -45,7 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <ul>
  *   <li>every panel query of the shipped dashboards returns data, through a real Prometheus whose config is the
  *       repository's with its targets moved to loopback, each dashboard expression evaluated through Prometheus'
- *       HTTP API;</li>
+ *       HTTP API, and the Anomalies dashboard's episode annotation marks an episode of the scene (a range query,
+ *       as Grafana runs it); the notifier's dashboard is checked against a running notifier
+ *       ({@code NotifyProcessIT});</li>
  *   <li>the live viewer, behind its password, in a real headless Chromium: without the password the page is
  *       refused; with it the page's three images load again and again as new windows are reconstructed, the score
  *       plot fills, an anomaly of the scene is listed as an episode with its snapshot from the evidence directory,
@@ -57,6 +59,8 @@ class LiveDemoIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(240);
+    /** The Anomalies dashboard's default time range, over which Grafana runs its annotation query. */
+    private static final Duration DASHBOARD_RANGE = Duration.ofMinutes(15);
     /** The id ingest gives the synthetic scene when no {@code --stream-id} is given. */
     private static final String STREAM = "synthetic";
     private static final String PAGE_STATE = "(() => {"
@@ -197,7 +201,10 @@ class LiveDemoIT {
         }
     }
 
-    /** Polls every query until each returns a series; those still without one at the end, with the answer. */
+    /**
+     * Polls every query until each returns a series (an annotation's over the dashboard's last 15 minutes, as
+     * Grafana asks it); those still without one at the end, with the answer.
+     */
     private static Map<StackFiles.PanelQuery, String> awaitData(PrometheusServer prometheus, VadProcess demo) {
         List<StackFiles.PanelQuery> queries = StackFiles.queries();
         assertThat(queries).hasSizeGreaterThan(40);
@@ -206,7 +213,9 @@ class LiveDemoIT {
         try {
             await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
                 for (StackFiles.PanelQuery query : new ArrayList<>(missing.keySet())) {
-                    JsonNode answer = prometheus.query(asGrafanaSendsIt(query.expr()));
+                    String expr = asGrafanaSendsIt(query.expr());
+                    JsonNode answer = query.annotation() ? prometheus.queryRange(expr, DASHBOARD_RANGE, query.step())
+                            : prometheus.query(expr);
                     if (answer == null) {
                         missing.put(query, "Prometheus not answering yet");
                     } else if (!"success".equals(answer.path("status").asText())) {

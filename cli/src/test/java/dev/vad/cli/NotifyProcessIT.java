@@ -3,6 +3,7 @@ package dev.vad.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vad.common.wire.AnomalyEvent;
 import dev.vad.common.wire.JsonCodec;
 import dev.vad.common.wire.WireLimits;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,13 +23,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code vad notify} run as a user runs it: its settings checked (an MQTT broker that is not there at start among
- * them), events posted, metrics served, {@code /health} following the webhook, SIGTERM obeyed.
+ * them), events posted, metrics served and shown by its dashboard, {@code /health} following the webhook, SIGTERM
+ * obeyed.
  */
 @ExtendWith(RealKafka.class)
 class NotifyProcessIT {
@@ -72,17 +76,26 @@ class NotifyProcessIT {
         }
     }
 
-    /** A webhook that answers 503 past the retries, then 200 again: {@code /health} says so. */
+    /**
+     * A webhook that answers 503 past the retries, then 200 again: {@code /health} says so, and every query of the
+     * notifier's dashboard returns data through a real Prometheus scraping the notifier.
+     */
     @Test
     void healthIsUnhealthyWithTheReasonOnceTheWebhookFailedPastItsRetriesAndHealthyOnceItDeliversAgain(
             KafkaBackend kafka) throws Exception {
         ProcessPipeline pipeline = new ProcessPipeline(kafka::bootstrapServers, "notify-health");
         Path secret = Files.writeString(dir.resolve("webhook-secret"), SECRET + "\n");
         JsonCodec<AnomalyEvent> codec = JsonCodec.events(WireLimits.DEFAULT);
+        int metricsPort = FreePorts.one();
+        Path config = Files.writeString(dir.resolve("prometheus.yml"), "global:\n  scrape_interval: 1s\n"
+                + "scrape_configs:\n  - job_name: notifier\n    static_configs:\n      - targets: [\"127.0.0.1:"
+                + metricsPort + "\"]\n");
         try (HttpReceiver hook = HttpReceiver.start();
              VadProcess notify = pipeline.start("notify", "--webhook-url", hook.url("/vad"),
-                     "--webhook-secret-file", secret.toString(), "--metrics-port", "0",
+                     "--webhook-secret-file", secret.toString(), "--metrics-port", String.valueOf(metricsPort),
                      "--group-id", pipeline.group("notifier"), "--delivery-attempts", "2", "--retry-delay", "100ms");
+             PrometheusServer prometheus = PrometheusServer.start(List.of("--config.file=" + config,
+                     "--storage.tsdb.path=" + dir.resolve("data")), dir.resolve("prometheus.log"));
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(),
                      new ByteArraySerializer())) {
@@ -101,7 +114,31 @@ class NotifyProcessIT {
             assertThat(failing.body()).contains("webhook gave up on an event", "webhook_undeliverable",
                     "not delivered after 2 attempts", "HTTP 503");
             assertThat(notify.health().statusCode()).as("/health once the webhook delivers again").isEqualTo(200);
+            assertThat(awaitDashboardData(prometheus)).as("notifications dashboard queries without data").isEmpty();
         }
+    }
+
+    /** The notifier dashboard's queries still without a series after a minute (asked as Grafana sends them). */
+    private static List<String> awaitDashboardData(PrometheusServer prometheus) {
+        List<StackFiles.PanelQuery> queries = StackFiles.notifierQueries();
+        assertThat(queries).hasSizeGreaterThan(5);
+        List<String> missing = new ArrayList<>();
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                missing.clear();
+                for (StackFiles.PanelQuery query : queries) {
+                    JsonNode answer = prometheus.query(query.expr().replace("$__rate_interval", "15s")
+                            .replace("$__range", "5m"));
+                    if (answer == null || answer.path("data").path("result").isEmpty()) {
+                        missing.add(query + " -> " + answer);
+                    }
+                }
+                return missing.isEmpty();
+            });
+        } catch (ConditionTimeoutException e) {
+            // the caller's assertion lists them
+        }
+        return missing;
     }
 
     @Test
