@@ -49,6 +49,18 @@ class StackFilesTest {
     }
 
     @Test
+    void theScorerKeepsItsEvidenceOnANamedVolumeThatTheImagePreparesForItsUser() throws Exception {
+        ComposeService scorer = ComposeFile.resolve(StackFiles.COMPOSE).service("scorer");
+        String evidence = scorer.environment().get("VAD_EVIDENCE_DIR");
+
+        assertThat(evidence).as("the scorer's VAD_EVIDENCE_DIR").isNotBlank();
+        assertThat(scorer.mounts()).as("a named volume at the scorer's evidence directory")
+                .anyMatch(mount -> mount.named() && mount.target().equals(evidence));
+        assertThat(Files.readString(StackFiles.ROOT.resolve("Dockerfile"))).as("the image creates " + evidence
+                + " owned by its user, so a fresh named volume is writable").contains("mkdir -p", evidence);
+    }
+
+    @Test
     void everyPathTheImageCopiesFromTheBuildContextExists() throws IOException {
         List<String> sources = new ArrayList<>();
         for (Dockerfile.Stage stage : Dockerfile.read(StackFiles.ROOT.resolve("Dockerfile")).stages()) {
