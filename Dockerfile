@@ -26,7 +26,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 vad \
  && useradd --system --uid 10001 --gid vad --home-dir /var/lib/vad --create-home vad \
- && mkdir -p /var/lib/vad/models /var/lib/vad/secrets \
+ && mkdir -p /var/lib/vad/models /var/lib/vad/secrets /var/lib/vad/evidence \
  && chown -R vad:vad /var/lib/vad
 COPY --from=build /src/cli/target/vad.jar /opt/vad/vad.jar
 COPY --from=build /src/cli/target/lib /opt/vad/lib

@@ -23,6 +23,7 @@ import dev.vad.ingest.synthetic.SyntheticScene;
 import dev.vad.model.Preset;
 import dev.vad.model.fit.FitSettings;
 import dev.vad.scorer.ScorerService;
+import dev.vad.scorer.evidence.EvidenceStore;
 import dev.vad.scorer.viewer.LiveViewer;
 import dev.vad.scorer.ScorerSettings;
 import dev.vad.trainer.ProgressLine;
@@ -101,6 +102,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     ViewerOptions viewer;
+
+    @Mixin
+    EvidenceOptions evidence;
 
     @Mixin
     KafkaOptions kafka;
@@ -197,12 +201,16 @@ final class DemoCommand implements Callable<Integer> {
             }
             TrainerService trainer = new TrainerService(trainerSettings, trainerClients, trainerMetrics,
                     Clock.systemUTC(), new ProgressLine(System.out, false));
+            EvidenceStore store = ScoreCommand.evidenceStore(scorerSettings);
             LiveViewer viewer = LiveViewer.start(scorerSettings.viewer(), scorerSettings.maxStreams(),
-                    Clock.systemUTC());
+                    Clock.systemUTC(), store);
             closing.add(viewer);
             viewer.announcement().ifPresent(out::println);
+            if (store != null) {
+                out.println("evidence in " + store.root());
+            }
             ScorerService scorer = new ScorerService(scorerSettings, scorerClients, scorerMetrics, Clock.systemUTC(),
-                    viewer.observer());
+                    viewer.observer(), store);
             CompletableFuture<TrainerOutcome> training = CompletableFuture.supplyAsync(() -> call(trainer::run),
                     threads);
             CompletableFuture<?> scoring = CompletableFuture.supplyAsync(() -> call(scorer::run), threads);

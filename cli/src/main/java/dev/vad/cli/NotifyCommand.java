@@ -1,9 +1,12 @@
 package dev.vad.cli;
 
 import dev.vad.common.config.ConfigReader;
+import dev.vad.notifier.MqttSink;
 import dev.vad.notifier.NotifierService;
 import dev.vad.notifier.NotifierSettings;
+import dev.vad.notifier.Sink;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,11 +83,31 @@ final class NotifyCommand implements Callable<Integer> {
         NotifierSettings settings = NotifierSettings.load(config, options.kafka.properties,
                 "vad-notifier-" + UUID.randomUUID().toString().substring(0, 8));
         config.validate();
+        List<Sink> sinks = NotifierService.sinks(settings);
+        connect(sinks, config, settings);
         return ServiceRun.run("notifier", settings.kafka(), settings.topicSettings().frameMaxMessageBytes(),
                 settings.metrics(), spec.commandLine().getOut(),
-                (clients, registry) -> new NotifierService(settings, NotifierService.sinks(settings), clients,
-                        registry, Clock.systemUTC()),
+                (clients, registry) -> new NotifierService(settings, sinks, clients, registry, Clock.systemUTC()),
                 o -> "notifier: " + o.records() + " events handled"
                         + (o.deadLetters() == 0 ? "" : ", " + o.deadLetters() + " dead letters"));
+    }
+
+    /**
+     * Connects the sinks that keep a connection (MQTT) before any event is read: a broker that is away or refuses
+     * the user at start is a configuration problem (exit code 2), listed with the rest; later outages are retried.
+     */
+    private static void connect(List<Sink> sinks, ConfigReader config, NotifierSettings settings) {
+        for (Sink sink : sinks) {
+            if (sink instanceof MqttSink) {
+                sink.connect().ifPresent(problem -> config.problem("mqtt-uri", config.found("mqtt-uri")
+                        + ", which did not accept a connection: " + problem, "an MQTT broker that accepts the"
+                        + " connection" + (settings.mqtt().user() == null ? "" : " of --mqtt-user")
+                        + " within --mqtt-timeout"));
+            }
+        }
+        if (!config.problems().isEmpty()) {
+            sinks.forEach(Sink::close);
+            config.validate();
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.vad.cli;
 import dev.vad.common.config.ConfigReader;
 import dev.vad.scorer.ScoreObserver;
 import dev.vad.scorer.ScorerService;
+import dev.vad.scorer.evidence.EvidenceStore;
 import dev.vad.scorer.viewer.LiveViewer;
 import dev.vad.scorer.ScorerSettings;
 import java.time.Clock;
@@ -43,6 +44,9 @@ final class ScoreCommand implements Callable<Integer> {
     ViewerOptions viewer;
 
     @Mixin
+    EvidenceOptions evidence;
+
+    @Mixin
     ServiceOptions options;
 
     @Override
@@ -55,17 +59,29 @@ final class ScoreCommand implements Callable<Integer> {
 
     /** Runs the scorer with its metrics endpoint and viewer until it ends or the process is asked to stop. */
     static int score(ScorerSettings settings, CommandSpec spec) throws InterruptedException {
-        try (LiveViewer viewer = LiveViewer.start(settings.viewer(), settings.maxStreams(), Clock.systemUTC())) {
+        EvidenceStore store = evidenceStore(settings);
+        try (LiveViewer viewer = LiveViewer.start(settings.viewer(), settings.maxStreams(), Clock.systemUTC(),
+                store)) {
             viewer.announcement().ifPresent(spec.commandLine().getOut()::println);
-            return run(settings, spec, viewer.observer());
+            if (store != null) {
+                spec.commandLine().getOut().println("evidence in " + store.root());
+            }
+            return run(settings, spec, viewer.observer(), store);
         }
     }
 
-    private static int run(ScorerSettings settings, CommandSpec spec, ScoreObserver observer)
+    /** The evidence directory of the settings, opened; null when none is set. */
+    static EvidenceStore evidenceStore(ScorerSettings settings) {
+        return settings.evidence().enabled() ? EvidenceStore.open(settings.evidence().dir(), Clock.systemUTC())
+                : null;
+    }
+
+    private static int run(ScorerSettings settings, CommandSpec spec, ScoreObserver observer, EvidenceStore store)
             throws InterruptedException {
         return ServiceRun.run("scorer", settings.kafka(), Math.max(settings.topicSettings().frameMaxMessageBytes(),
                 settings.topicSettings().modelMaxMessageBytes()), settings.metrics(), spec.commandLine().getOut(),
-                (clients, registry) -> new ScorerService(settings, clients, registry, Clock.systemUTC(), observer),
+                (clients, registry) -> new ScorerService(settings, clients, registry, Clock.systemUTC(), observer,
+                        store),
                 o -> o.model() + ": scored " + o.windows() + " windows with versions " + o.versions()
                         + (o.rejected() == 0 ? "" : ", " + o.rejected() + " records to the dead-letter topic")
                         + (o.note() == null ? "" : " (" + o.note() + ")"));

@@ -13,12 +13,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Runs one service in the foreground: its meter registry, Kafka clients and metrics endpoint, and a shutdown hook
- * that asks it to stop and lets it print how it ended before the JVM goes (SIGTERM and Ctrl-C stop it cleanly).
+ * Runs one service in the foreground: its meter registry, Kafka clients and metrics endpoint (whose {@code /health}
+ * is the service's own verdict), and a shutdown hook that asks it to stop and lets it print how it ended before the
+ * JVM goes (SIGTERM and Ctrl-C stop it cleanly).
  */
 final class ServiceRun {
 
@@ -35,10 +37,12 @@ final class ServiceRun {
                        Function<T, String> describe) throws InterruptedException {
         PrometheusMeterRegistry registry = MeterRegistries.prometheus(name);
         ExecutorService http = Executors.newSingleThreadExecutor();
+        AtomicReference<ForegroundService<T>> running = new AtomicReference<>();
         try (KafkaClients clients = new KafkaClients(kafka, registry, maxMessageBytes);
-             MetricsServer server = metrics.enabled() ? MetricsServer.start(metrics, registry, Health::ok, http)
-                     : null) {
+             MetricsServer server = metrics.enabled() ? MetricsServer.start(metrics, registry,
+                     () -> running.get() == null ? Health.ok() : running.get().health(), http) : null) {
             ForegroundService<T> service = factory.apply(clients, registry);
+            running.set(service);
             CountDownLatch reported = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();

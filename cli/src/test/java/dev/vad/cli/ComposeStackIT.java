@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * <p>Each service must answer its compose healthcheck within the time Compose gives it, the trainer publish a
  * model (to the models topic and to the models volume), the scorer score the ingested stream with it, every
  * Prometheus target be up with the scorer's metrics scraped, the broker hold only topics the services created
- * (the compose broker creates none on its own), and each service stop on SIGTERM within its stop grace period.
+ * (the compose broker creates none on its own), the scorer store its evidence on the volume mounted for it with
+ * the viewer answering its episode list, and each service stop on SIGTERM within its stop grace period.
  * A service that exits (a bad command or setting) fails the test at once, with what every service printed.
  * Not covered: the image build itself, Grafana, the Kafka container's own settings, user and file permissions.
  */
@@ -57,6 +58,8 @@ class ComposeStackIT {
     private static final Duration FIRST_SCORES = Duration.ofSeconds(180);
     private static final Duration TARGETS_UP = Duration.ofSeconds(60);
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
@@ -104,7 +107,8 @@ class ComposeStackIT {
             LOG.info("the scorer scored its first windows {} s after the stack started",
                     Duration.between(started, Instant.now()).toSeconds());
             assertScoredWithAPublishedModel(scored, models, vad);
-            assertTheViewerAsksForItsGeneratedPassword(compose.service("scorer"), network, volumes);
+            assertTheViewerAsksForItsGeneratedPassword(compose.service("scorer"), network, volumes,
+                    stack.service("scorer"));
 
             awaitEveryTargetUpAndTheScorerScraped(stack, network);
             if ("false".equals(compose.service("kafka").environment().get("KAFKA_AUTO_CREATE_TOPICS_ENABLE"))) {
@@ -186,7 +190,7 @@ class ComposeStackIT {
      * secrets volume on first start (what the compose file tells users to read with {@code docker compose exec}).
      */
     private void assertTheViewerAsksForItsGeneratedPassword(ComposeService scorer, LoopbackNetwork network,
-                                                            Path volumes) throws Exception {
+                                                            Path volumes, VadProcess process) throws Exception {
         String file = scorer.environment().get("VAD_VIEWER_PASSWORD_FILE");
         assertThat(file).as("the scorer's viewer password file").isNotBlank();
         ComposeService.Mount mount = scorer.mounts().stream().filter(m -> file.startsWith(m.target() + "/"))
@@ -201,6 +205,27 @@ class ComposeStackIT {
         assertThat(http.send(HttpRequest.newBuilder(viewer).header("Authorization", "Basic " + credentials)
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
                 .as("the viewer with the generated password").isEqualTo(200);
+        assertTheEvidenceIsOnItsVolumeAndListed(scorer, network, volumes, credentials, process);
+    }
+
+    /**
+     * The scorer stores evidence in the directory its environment names, on the named volume mounted there (it says
+     * where on start), and the viewer answers its episode list.
+     */
+    private void assertTheEvidenceIsOnItsVolumeAndListed(ComposeService scorer, LoopbackNetwork network,
+                                                         Path volumes, String credentials, VadProcess process)
+            throws Exception {
+        String dir = scorer.environment().get("VAD_EVIDENCE_DIR");
+        ComposeService.Mount mount = scorer.mounts().stream().filter(m -> m.target().equals(dir)).findFirst()
+                .orElseThrow(() -> new AssertionError("the evidence directory " + dir + " is on no volume"));
+        assertThat(process.output()).as("the scorer's evidence directory")
+                .contains("evidence in " + volumes.resolve(mount.source()));
+        URI episodes = URI.create("http://" + network.address(scorer.name(), 9404) + "/api/episodes");
+        HttpResponse<String> listed = http.send(HttpRequest.newBuilder(episodes).header("Authorization", "Basic "
+                + credentials).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(listed.statusCode()).as("the viewer's episode list: " + listed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(listed.body()).isContainerNode()).as(listed.body()).isTrue();
     }
 
     /** Every score is by a published model version, and every stream ingest publishes is among those scored. */

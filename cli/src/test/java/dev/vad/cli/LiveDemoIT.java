@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -44,10 +45,13 @@ import org.junit.jupiter.api.io.TempDir;
  * <ul>
  *   <li>every panel query of the shipped dashboards returns data, through a real Prometheus whose config is the
  *       repository's with its targets moved to loopback, each dashboard expression evaluated through Prometheus'
- *       HTTP API;</li>
+ *       HTTP API, and the Anomalies dashboard's episode annotation marks an episode of the scene (a range query,
+ *       as Grafana runs it); the notifier's dashboard is checked against a running notifier
+ *       ({@code NotifyProcessIT});</li>
  *   <li>the live viewer, behind its password, in a real headless Chromium: without the password the page is
  *       refused; with it the page's three images load again and again as new windows are reconstructed, the score
- *       plot fills, and a screenshot is kept as {@code cli/target/viewer/viewer.png}.</li>
+ *       plot fills, an anomaly of the scene is listed as an episode with its snapshot from the evidence directory,
+ *       and a screenshot is kept as {@code cli/target/viewer/viewer.png}.</li>
  * </ul>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,15 +59,23 @@ class LiveDemoIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(240);
+    /** The Anomalies dashboard's default time range, over which Grafana runs its annotation query. */
+    private static final Duration DASHBOARD_RANGE = Duration.ofMinutes(15);
+    /** The id ingest gives the synthetic scene when no {@code --stream-id} is given. */
+    private static final String STREAM = "synthetic";
     private static final String PAGE_STATE = "(() => {"
             + "const status = document.getElementById('status');"
             + "if (!document.body || !status) return JSON.stringify({messages: 0, loads: [], widths: [], points: []});"
             + "return JSON.stringify({"
             + "messages: Number(document.body.dataset.messages),"
-            + "loads: [...document.querySelectorAll('.stream img')].map(i => Number(i.dataset.loads)),"
-            + "widths: [...document.querySelectorAll('.stream img')].map(i => i.naturalWidth),"
+            + "loads: [...document.querySelectorAll('.stream .images img')].map(i => Number(i.dataset.loads)),"
+            + "widths: [...document.querySelectorAll('.stream .images img')].map(i => i.naturalWidth),"
             + "points: [...document.querySelectorAll('.stream canvas')].map(c => Number(c.dataset.points)),"
             + "status: status.textContent})})()";
+    /** The snapshots of the episodes the page lists: how often each loaded and its decoded width. */
+    private static final String EPISODES = "JSON.stringify([...document.querySelectorAll('.episode img.snapshot')]"
+            + ".map(i => ({loads: Number(i.dataset.loads), width: i.naturalWidth,"
+            + " episode: i.closest('.episode').dataset.episode})))";
 
     @TempDir
     static Path dir;
@@ -84,7 +96,8 @@ class LiveDemoIT {
                 "--storage.tsdb.path=" + dir.resolve("data")), dir.resolve("prometheus.log"));
         demo = VadProcess.start(Map.of("VAD_VIEWER_PASSWORD", password), "demo", "--source", "synthetic:?fps=100",
                 "--preset", "compact", "--duration", PATIENCE.plusSeconds(60).toSeconds() + "s",
-                "--metrics-port-base", String.valueOf(metricsBase), "--viewer-port", String.valueOf(viewerPort));
+                "--metrics-port-base", String.valueOf(metricsBase), "--viewer-port", String.valueOf(viewerPort),
+                "--evidence-dir", dir.resolve("evidence").toString());
         sendOneUnreadableWindow(awaitBroker(demo));
     }
 
@@ -108,7 +121,7 @@ class LiveDemoIT {
     }
 
     @Test
-    void theViewerAsksForItsPasswordThenShowsFramesReconstructionsHeatMapsAndTheScorePlotLive(@TempDir Path profile)
+    void theViewerAsksForItsPasswordThenShowsFramesReconstructionsHeatMapsTheScorePlotAndEpisodesLive(@TempDir Path profile)
             throws Exception {
         String authorization = "Basic " + Base64.getEncoder().encodeToString(
                 ("vad:" + password).getBytes(StandardCharsets.UTF_8));
@@ -119,6 +132,7 @@ class LiveDemoIT {
             chromium.answerLoginPrompts("vad", password);
             assertThat(chromium.status(viewerUrl)).as("the page, the password given").isEqualTo(200);
             JsonNode state = awaitPage(chromium);
+            JsonNode episodes = awaitEpisode(chromium);
             Path screenshot = Path.of("target", "viewer", "viewer.png");
             chromium.screenshot(screenshot);
 
@@ -129,6 +143,9 @@ class LiveDemoIT {
                     .allMatch(width -> width.asInt() == 64);
             assertThat(state.path("points").path(0).asInt()).as("points on the score plot")
                     .isGreaterThanOrEqualTo(10);
+            assertThat(episodes).as("an episode listed with its snapshot loaded (256 px wide)").isNotEmpty()
+                    .anyMatch(e -> e.path("loads").asInt() >= 1 && e.path("width").asInt() == 256
+                            && e.path("episode").asText().startsWith(STREAM + ":"));
             BufferedImage shot = ImageIO.read(screenshot.toFile());
             assertThat(shot.getWidth()).isEqualTo(1280);
         }
@@ -161,6 +178,13 @@ class LiveDemoIT {
     /**
      * A record no service can read, so the dead-letter panels have something to show; sent once the demo has
      * created the frames topic (sent earlier, it would have the broker create the topic on its own).
+     *
+     * <p>It is keyed by the demo's stream, so it lies in that stream's partition among its first windows, where the
+     * trainer and the scorer both read it in order. Under another key it went to another of the topic's six
+     * partitions, and a consumer hands out the records of one partition's fetched batch before those of the next:
+     * the trainer (fit-then-freeze) could take its training windows from the stream's partition and stop before
+     * it, and the scorer, starting behind a backlog of a minute of windows, reached it only once it had scored the
+     * whole backlog, which on a loaded machine took longer than the dashboards are waited for.
      */
     private static void sendOneUnreadableWindow(String bootstrap) throws Exception {
         Properties props = new Properties();
@@ -172,12 +196,15 @@ class LiveDemoIT {
         }
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>("vad.frames", "bad".getBytes(StandardCharsets.UTF_8),
+            producer.send(new ProducerRecord<>("vad.frames", STREAM.getBytes(StandardCharsets.UTF_8),
                     "not a frame window".getBytes(StandardCharsets.UTF_8))).get();
         }
     }
 
-    /** Polls every query until each returns a series; those still without one at the end, with the answer. */
+    /**
+     * Polls every query until each returns a series (an annotation's over the dashboard's last 15 minutes, as
+     * Grafana asks it); those still without one at the end, with the answer.
+     */
     private static Map<StackFiles.PanelQuery, String> awaitData(PrometheusServer prometheus, VadProcess demo) {
         List<StackFiles.PanelQuery> queries = StackFiles.queries();
         assertThat(queries).hasSizeGreaterThan(40);
@@ -186,7 +213,9 @@ class LiveDemoIT {
         try {
             await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
                 for (StackFiles.PanelQuery query : new ArrayList<>(missing.keySet())) {
-                    JsonNode answer = prometheus.query(asGrafanaSendsIt(query.expr()));
+                    String expr = asGrafanaSendsIt(query.expr());
+                    JsonNode answer = query.annotation() ? prometheus.queryRange(expr, DASHBOARD_RANGE, query.step())
+                            : prometheus.query(expr);
                     if (answer == null) {
                         missing.put(query, "Prometheus not answering yet");
                     } else if (!"success".equals(answer.path("status").asText())) {
@@ -229,16 +258,36 @@ class LiveDemoIT {
 
     /**
      * The page's state once its images have each loaded twice and show their pixels, three event messages came and
-     * the plot has ten points, or as it is after a minute (the assertions then say what is missing). While the page
-     * is between documents (navigation) the question fails and is asked again.
+     * the plot has ten points, or as it is after a minute (the assertions then say what is missing).
      */
     private static JsonNode awaitPage(HeadlessChromium chromium) {
-        AtomicReference<JsonNode> state = new AtomicReference<>(JSON.createObjectNode());
+        return awaitOnPage(chromium, PAGE_STATE, JSON.createObjectNode(), LiveDemoIT::ready);
+    }
+
+    /** The page's episodes once one has its snapshot loaded, or as they are after a minute. */
+    private static JsonNode awaitEpisode(HeadlessChromium chromium) {
+        return awaitOnPage(chromium, EPISODES, JSON.createArrayNode(), episodes -> {
+            for (JsonNode e : episodes) {
+                if (e.path("loads").asInt() >= 1 && e.path("width").asInt() == 256) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /**
+     * What {@code expression} (JSON text) says once {@code done} holds for it, or after a minute. While the page is
+     * between documents (navigation) the question fails and is asked again.
+     */
+    private static JsonNode awaitOnPage(HeadlessChromium chromium, String expression, JsonNode none,
+                                        Predicate<JsonNode> done) {
+        AtomicReference<JsonNode> state = new AtomicReference<>(none);
         try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> {
-                        state.set(JSON.readTree(chromium.evaluate(PAGE_STATE).asText()));
-                        return ready(state.get());
+                        state.set(JSON.readTree(chromium.evaluate(expression).asText()));
+                        return done.test(state.get());
                     });
         } catch (ConditionTimeoutException e) {
             // the caller's assertions report what the page lacks

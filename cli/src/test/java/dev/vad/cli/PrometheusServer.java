@@ -68,6 +68,16 @@ final class PrometheusServer implements AutoCloseable {
         return get("/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8));
     }
 
+    /**
+     * A range query's answer over the last {@code range} up to now, one point each {@code step} (as Grafana runs
+     * annotation queries); null while Prometheus is not answering.
+     */
+    JsonNode queryRange(String expr, Duration range, String step) throws InterruptedException {
+        long end = System.currentTimeMillis() / 1000;
+        return get("/api/v1/query_range?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8) + "&start="
+                + (end - range.toSeconds()) + "&end=" + end + "&step=" + URLEncoder.encode(step, StandardCharsets.UTF_8));
+    }
+
     /** The scrape targets ({@code data.activeTargets[].health}, ...); null while Prometheus is not answering. */
     JsonNode targets() throws InterruptedException {
         return get("/api/v1/targets");

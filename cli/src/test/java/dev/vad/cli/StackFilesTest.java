@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vad.common.metrics.VadMetric;
+import dev.vad.notifier.NotifierMetrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The Docker stack checked without a Docker engine: the compose file validates and mounts only files in the
  * repository, the image copies only what exists, Prometheus' config passes promtool, and every dashboard is
- * well-formed and shows only metrics the services register.
+ * well-formed and shows only metrics the services register (the notifier's dashboard only the notifier's).
  */
 class StackFilesTest {
 
@@ -45,6 +46,18 @@ class StackFilesTest {
 
         assertThat(mounts).contains("./prometheus/prometheus.yml", "./grafana/provisioning", "./grafana/dashboards");
         assertThat(mounts).allSatisfy(mount -> assertThat(StackFiles.ROOT.resolve(mount)).exists());
+    }
+
+    @Test
+    void theScorerKeepsItsEvidenceOnANamedVolumeThatTheImagePreparesForItsUser() throws Exception {
+        ComposeService scorer = ComposeFile.resolve(StackFiles.COMPOSE).service("scorer");
+        String evidence = scorer.environment().get("VAD_EVIDENCE_DIR");
+
+        assertThat(evidence).as("the scorer's VAD_EVIDENCE_DIR").isNotBlank();
+        assertThat(scorer.mounts()).as("a named volume at the scorer's evidence directory")
+                .anyMatch(mount -> mount.named() && mount.target().equals(evidence));
+        assertThat(Files.readString(StackFiles.ROOT.resolve("Dockerfile"))).as("the image creates " + evidence
+                + " owned by its user, so a fresh named volume is writable").contains("mkdir -p", evidence);
     }
 
     @Test
@@ -96,7 +109,7 @@ class StackFilesTest {
             }
         }
         assertThat(StackFiles.dashboardFiles()).extracting(f -> f.getFileName().toString())
-                .containsExactly("anomalies.json", "pipeline-overview.json", "training.json");
+                .containsExactly("anomalies.json", "notifications.json", "pipeline-overview.json", "training.json");
         Set<String> dashboardUids = new HashSet<>();
 
         for (Path file : StackFiles.dashboardFiles()) {
@@ -118,7 +131,40 @@ class StackFilesTest {
                     assertThat(target.path("expr").asText()).as(where).isNotBlank();
                 }
             }
+            for (JsonNode annotation : StackFiles.annotations(dashboard)) {
+                String where = file.getFileName() + " annotation " + annotation.path("name");
+                assertThat(annotation.path("name").asText()).as(where).isNotBlank();
+                assertThat(provisioned).as(where).contains(annotation.path("datasource").path("uid").asText());
+                assertThat(annotation.path("expr").asText()).as(where).isNotBlank();
+            }
         }
+    }
+
+    @Test
+    void theAnomaliesDashboardMarksEveryEpisodeFromTheEventsCounter() {
+        List<StackFiles.PanelQuery> annotations = StackFiles.queries().stream()
+                .filter(StackFiles.PanelQuery::annotation).toList();
+
+        assertThat(annotations).singleElement().satisfies(episodes -> {
+            assertThat(episodes.dashboard()).isEqualTo("anomalies.json");
+            assertThat(episodes.expr()).contains(VadMetric.SCORER_EVENTS.prometheusSeries().get(0),
+                    "phase=\"start\"", "phase=\"end\"");
+        });
+    }
+
+    @Test
+    void theNotificationsDashboardShowsEveryNotifierMetricAndNoOther() {
+        List<String> metrics = List.of(NotifierMetrics.DELIVERED, NotifierMetrics.ATTEMPTS_FAILED,
+                NotifierMetrics.RETRIES, NotifierMetrics.DEAD_LETTERED, NotifierMetrics.DELIVERY_LATENCY,
+                NotifierMetrics.EVENTS_CONSUMED).stream().map(name -> name.replace('.', '_')).toList();
+        Set<String> shown = new TreeSet<>();
+        StackFiles.notifierQueries().forEach(query -> shown.addAll(all(VAD_SERIES, query.expr())));
+
+        assertThat(shown).as("series on the notifications dashboard the notifier does not register")
+                .allMatch(series -> VadMetric.DLQ_RECORDS.prometheusSeries().contains(series)
+                        || metrics.stream().anyMatch(series::startsWith));
+        assertThat(metrics).as("notifier metrics on the dashboard")
+                .allMatch(metric -> shown.stream().anyMatch(series -> series.startsWith(metric)));
     }
 
     @Test

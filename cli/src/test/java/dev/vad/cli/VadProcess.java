@@ -72,8 +72,7 @@ final class VadProcess implements AutoCloseable {
      * or -1 before it printed one.
      */
     double metric(String series) throws IOException, InterruptedException {
-        String url = output.stream().filter(line -> line.startsWith("metrics at "))
-                .map(line -> line.substring("metrics at ".length())).findFirst().orElse(null);
+        String url = metricsUrl();
         if (url == null) {
             return -1;
         }
@@ -86,6 +85,21 @@ final class VadProcess implements AutoCloseable {
             }
         }
         return sum;
+    }
+
+    /**
+     * The answer of the process' {@code /health} (beside the metrics URL it printed), or null before it printed
+     * one.
+     */
+    HttpResponse<String> health() throws IOException, InterruptedException {
+        String url = metricsUrl();
+        return url == null ? null : HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                url.replaceFirst("/metrics$", "/health"))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String metricsUrl() {
+        return output.stream().filter(line -> line.startsWith("metrics at "))
+                .map(line -> line.substring("metrics at ".length())).findFirst().orElse(null);
     }
 
     List<String> output() {

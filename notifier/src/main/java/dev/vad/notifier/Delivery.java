@@ -21,13 +21,16 @@ public final class Delivery {
     private final Pause pause;
     private final Clock clock;
     private final NotifierMetrics metrics;
+    private final SinkHealth health;
     private final Set<String> failing = new HashSet<>();
 
-    public Delivery(RetrySchedule schedule, Pause pause, Clock clock, NotifierMetrics metrics) {
+    /** @param health told of every event each sink delivers or gives up on */
+    public Delivery(RetrySchedule schedule, Pause pause, Clock clock, NotifierMetrics metrics, SinkHealth health) {
         this.schedule = schedule;
         this.pause = pause;
         this.clock = clock;
         this.metrics = metrics;
+        this.health = health;
     }
 
     /** Tries {@code sink} with {@code notification} until it is delivered, given up on, or the service stops. */
@@ -47,6 +50,7 @@ public final class Delivery {
             switch (last.outcome()) {
                 case DELIVERED -> {
                     metrics.delivered(name, Duration.ofMillis(clock.millis() - started));
+                    health.delivered(name);
                     if (failing.remove(name)) {
                         LOG.info("{}: delivering again ({})", name, last.detail());
                     }
@@ -57,6 +61,7 @@ public final class Delivery {
                     metrics.deadLettered(name);
                     LOG.debug("{}: event {} ({}) refused, not retried: {}", name, notification.event().eventId(),
                             notification.deliveryId(), last.detail());
+                    health.gaveUp(name, clock.instant(), name + "_rejected", last.detail());
                     return new Result(Status.GAVE_UP, name + "_rejected", last.detail());
                 }
                 case FAILED -> {
@@ -71,8 +76,9 @@ public final class Delivery {
         metrics.deadLettered(name);
         LOG.debug("{}: event {} ({}) not delivered after {} attempts, sent to the dead-letter topic: {}", name,
                 notification.event().eventId(), notification.deliveryId(), schedule.attempts(), last.detail());
-        return new Result(Status.GAVE_UP, name + "_undeliverable", "not delivered after " + schedule.attempts()
-                + " attempts; the last: " + last.detail());
+        String detail = "not delivered after " + schedule.attempts() + " attempts; the last: " + last.detail();
+        health.gaveUp(name, clock.instant(), name + "_undeliverable", detail);
+        return new Result(Status.GAVE_UP, name + "_undeliverable", detail);
     }
 
     /** Where an event stands with a sink. */

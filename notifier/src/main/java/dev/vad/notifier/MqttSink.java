@@ -1,5 +1,6 @@
 package dev.vad.notifier;
 
+import java.util.Optional;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -53,6 +54,18 @@ public final class MqttSink implements Sink {
         }
     }
 
+    /** Connects now, so that a broker that is away or refuses the user is found at start, not at the first event. */
+    @Override
+    public Optional<String> connect() {
+        try {
+            connected();
+            return Optional.empty();
+        } catch (MqttException e) {
+            drop();
+            return Optional.of(cause(e));
+        }
+    }
+
     private MqttAsyncClient connected() throws MqttException {
         if (client != null && client.isConnected()) {
             return client;
@@ -96,8 +109,12 @@ public final class MqttSink implements Sink {
     }
 
     private String describe(MqttException e) {
+        return settings.serverUri() + ": " + cause(e);
+    }
+
+    private static String cause(MqttException e) {
         Throwable cause = e.getCause();
-        return settings.serverUri() + ": " + e.getMessage() + " (reason " + e.getReasonCode() + ")"
+        return e.getMessage() + " (reason " + e.getReasonCode() + ")"
                 + (cause == null ? "" : ": " + cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : " " + cause.getMessage()));
     }

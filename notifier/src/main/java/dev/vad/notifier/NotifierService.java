@@ -6,6 +6,7 @@ import dev.vad.common.kafka.OffsetCommits;
 import dev.vad.common.kafka.KafkaAccess;
 import dev.vad.common.kafka.TopicProvisioner;
 import dev.vad.common.kafka.TopicSpec;
+import dev.vad.common.metrics.Health;
 import dev.vad.common.service.ForegroundService;
 import dev.vad.common.wire.DeadLetter;
 import dev.vad.common.wire.JsonCodec;
@@ -59,6 +60,7 @@ public final class NotifierService implements ForegroundService<NotifierOutcome>
     private final Clock clock;
     private final List<Sink> sinks;
     private final NotifierMetrics metrics;
+    private final SinkHealth health = new SinkHealth();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private final WireSerdes serdes = new WireSerdes(WireLimits.DEFAULT);
@@ -105,7 +107,7 @@ public final class NotifierService implements ForegroundService<NotifierOutcome>
                         registry, clock);
                 Dispatcher dispatcher = new Dispatcher(JsonCodec.events(WireLimits.DEFAULT), sinks,
                         new Delivery(settings.retry(), delay -> !stop.await(delay.toMillis(), TimeUnit.MILLISECONDS),
-                                clock, metrics));
+                                clock, metrics, health));
                 LOG.info("delivering {} to {}", settings.topics().events(), sinks);
                 consumer.subscribe(List.of(settings.topics().events()));
                 while (stop.getCount() > 0) {
@@ -120,6 +122,15 @@ public final class NotifierService implements ForegroundService<NotifierOutcome>
             sinks.forEach(Sink::close);
             finished.countDown();
         }
+    }
+
+    /**
+     * Unhealthy while a sink's last event was given up on (its retries ran out, or it refused the event), with the
+     * sink and what happened; healthy again once it delivers.
+     */
+    @Override
+    public Health health() {
+        return health.health();
     }
 
     /** Asks {@link #run()} to stop (a retry's pause ends at once) and waits for it. */

@@ -3,9 +3,12 @@ package dev.vad.notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vad.common.wire.AnomalyEvent;
+import dev.vad.common.metrics.Health;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,13 +21,15 @@ class DeliveryTest {
     private final Notification notification = new Notification(Events.of("e1", AnomalyEvent.Phase.START, "gate", 110),
             new byte[] {'{', '}'}, "vad.events-0-7");
     private final RetrySchedule schedule = new RetrySchedule(4, Duration.ofMillis(100), Duration.ofMillis(250));
+    private final Clock clock = Clock.fixed(Instant.parse("2026-12-03T03:00:00Z"), ZoneOffset.UTC);
+    private final SinkHealth health = new SinkHealth();
 
     private Delivery delivery(boolean stopOnPause) {
         metrics.register("hook");
         return new Delivery(schedule, delay -> {
             pauses.add(delay);
             return !stopOnPause;
-        }, Clock.systemUTC(), metrics);
+        }, clock, metrics, health);
     }
 
     private double count(String name) {
@@ -86,5 +91,41 @@ class DeliveryTest {
         assertThat(result.status()).isEqualTo(Delivery.Status.STOPPED);
         assertThat(sink.attempts).hasSize(1);
         assertThat(count(NotifierMetrics.DEAD_LETTERED)).isZero();
+    }
+
+    @Test
+    void theNotifierIsUnhealthyOnceASinkGaveUpOnAnEventAndHealthyAgainOnceItDelivers() throws InterruptedException {
+        ScriptedSink down = new ScriptedSink("hook", AttemptResult.failed("refused"), AttemptResult.failed("refused"),
+                AttemptResult.failed("refused"), AttemptResult.failed("HTTP 502"));
+        Delivery delivery = delivery(false);
+
+        assertThat(health.health()).isEqualTo(Health.ok());
+        delivery.deliver(down, notification);
+        Health failing = health.health();
+        delivery.deliver(new ScriptedSink("hook", AttemptResult.delivered("HTTP 200")), notification);
+
+        assertThat(failing.healthy()).isFalse();
+        assertThat(failing.reason()).isEqualTo("hook gave up on an event at 2026-12-03T03:00:00Z"
+                + " (hook_undeliverable): not delivered after 4 attempts; the last: HTTP 502; healthy again once it"
+                + " delivers");
+        assertThat(health.health()).isEqualTo(Health.ok());
+    }
+
+    @Test
+    void aSinkThatIsStillRetryingLeavesTheNotifierHealthy() throws InterruptedException {
+        ScriptedSink sink = new ScriptedSink("hook", AttemptResult.failed("HTTP 503"), AttemptResult.failed("HTTP 503"),
+                AttemptResult.delivered("HTTP 200"));
+
+        delivery(false).deliver(sink, notification);
+
+        assertThat(health.health()).isEqualTo(Health.ok());
+    }
+
+    @Test
+    void aRefusedEventMakesTheNotifierUnhealthyWithTheRefusal() throws InterruptedException {
+        delivery(false).deliver(new ScriptedSink("hook", AttemptResult.rejected("HTTP 401")), notification);
+
+        assertThat(health.health().healthy()).isFalse();
+        assertThat(health.health().reason()).contains("hook_rejected", "HTTP 401");
     }
 }

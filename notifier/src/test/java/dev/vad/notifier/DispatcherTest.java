@@ -16,7 +16,7 @@ class DispatcherTest {
 
     private final JsonCodec<AnomalyEvent> codec = JsonCodec.events(WireLimits.DEFAULT);
     private final Delivery delivery = new Delivery(new RetrySchedule(2, Duration.ZERO, Duration.ZERO), delay -> true,
-            Clock.systemUTC(), new NotifierMetrics(new SimpleMeterRegistry()));
+            Clock.systemUTC(), new NotifierMetrics(new SimpleMeterRegistry()), new SinkHealth());
 
     @Test
     void everySinkGetsTheRecordsOwnBytesAndTheDecodedEvent() throws InterruptedException {
@@ -36,6 +36,25 @@ class DispatcherTest {
                 assertThat(n.deliveryId()).isEqualTo("vad.events-2-40");
             });
         }
+    }
+
+    @Test
+    void anEventWithEvidenceReachesTheSinksWithItsPathsAsWritten() throws InterruptedException {
+        ScriptedSink sink = new ScriptedSink("a", AttemptResult.delivered("ok"));
+        AnomalyEvent event = Events.of("gate/1:100", AnomalyEvent.Phase.END, "gate/1", 140).withEvidence(
+                new AnomalyEvent.Evidence("gate%2F1/100/snapshot.jpg", "gate%2F1/100/clip.mp4"));
+        byte[] value = codec.encode(event);
+
+        Dispatcher.Verdict verdict = new Dispatcher(codec, List.of(sink), delivery).dispatch(value, "t-0-9");
+
+        assertThat(verdict).isEqualTo(new Dispatcher.Verdict(true, List.of()));
+        assertThat(new String(value, StandardCharsets.UTF_8)).startsWith("{\"schema_version\":2,")
+                .endsWith("\"evidence\":{\"snapshot\":\"gate%2F1/100/snapshot.jpg\","
+                        + "\"clip\":\"gate%2F1/100/clip.mp4\"}}");
+        assertThat(sink.attempts).singleElement().satisfies(n -> {
+            assertThat(n.body()).isSameAs(value);
+            assertThat(n.event().evidence()).isEqualTo(event.evidence());
+        });
     }
 
     @Test
@@ -74,7 +93,7 @@ class DispatcherTest {
     void aStopLeavesTheRecordUndoneWithoutDeadLetters() throws InterruptedException {
         ScriptedSink sink = new ScriptedSink("a", AttemptResult.failed("refused"));
         Delivery stopping = new Delivery(new RetrySchedule(3, Duration.ZERO, Duration.ZERO), delay -> false,
-                Clock.systemUTC(), new NotifierMetrics(new SimpleMeterRegistry()));
+                Clock.systemUTC(), new NotifierMetrics(new SimpleMeterRegistry()), new SinkHealth());
 
         Dispatcher.Verdict verdict = new Dispatcher(codec, List.of(sink), stopping)
                 .dispatch(codec.encode(Events.of("e1", AnomalyEvent.Phase.START, "gate", 110)), "t-0-0");

@@ -4,6 +4,7 @@ import dev.vad.common.wire.AnomalyEvent;
 import dev.vad.common.wire.FrameWindow;
 import dev.vad.common.wire.Reconstruction;
 import dev.vad.common.wire.ScoreRecord;
+import dev.vad.scorer.evidence.WindowErrors;
 import java.util.List;
 
 /**
@@ -13,7 +14,14 @@ import java.util.List;
  * @param score          its score record
  * @param reconstruction its reconstruction and error map, or null when this window's is not published
  * @param events         episode records it caused
+ * @param openingErrors  the window's errors when a record starts an anomaly episode and evidence is stored, else
+ *                       null
  */
 record ScoredWindow(FrameWindow window, ScoreRecord score, Reconstruction reconstruction,
-                    List<AnomalyEvent> events) {
+                    List<AnomalyEvent> events, WindowErrors openingErrors) {
+
+    /** The same window with other records (its events with their evidence). */
+    ScoredWindow withEvents(List<AnomalyEvent> replaced) {
+        return new ScoredWindow(window, score, reconstruction, replaced, openingErrors);
+    }
 }

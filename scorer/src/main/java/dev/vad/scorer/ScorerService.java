@@ -20,6 +20,9 @@ import dev.vad.common.wire.TimestampKind;
 import dev.vad.common.wire.WireFormatException;
 import dev.vad.common.wire.WireLimits;
 import dev.vad.common.wire.WireSerdes;
+import dev.vad.scorer.evidence.EvidenceMetrics;
+import dev.vad.scorer.evidence.EvidenceRecorder;
+import dev.vad.scorer.evidence.EvidenceStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +73,7 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
     private final ScorerMetrics metrics;
     private final ScoreObserver observer;
     private final WindowScorer scorer;
+    private final EvidenceRecorder evidence;
     private final FrameWindowCodec codec = new FrameWindowCodec(WireLimits.DEFAULT);
     private final WireSerdes serdes = new WireSerdes(WireLimits.DEFAULT);
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -83,9 +87,22 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
         this(settings, clients, registry, clock, ScoreObserver.NONE);
     }
 
-    /** A scorer that also shows every scored window to {@code observer} (e.g. the live viewer). */
+    /**
+     * A scorer that also shows every scored window to {@code observer} (e.g. the live viewer), and stores evidence
+     * in the settings' evidence directory when one is set.
+     */
     public ScorerService(ScorerSettings settings, KafkaClients clients, MeterRegistry registry, Clock clock,
                          ScoreObserver observer) {
+        this(settings, clients, registry, clock, observer, settings.evidence().enabled()
+                ? EvidenceStore.open(settings.evidence().dir(), clock) : null);
+    }
+
+    /**
+     * A scorer that stores evidence in {@code store} (shared with the viewer, which lists it), or none when it is
+     * null.
+     */
+    public ScorerService(ScorerSettings settings, KafkaClients clients, MeterRegistry registry, Clock clock,
+                         ScoreObserver observer, EvidenceStore store) {
         this.observer = observer;
         this.settings = settings;
         this.clients = clients;
@@ -93,6 +110,10 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
         this.clock = clock;
         this.metrics = new ScorerMetrics(registry, settings.modelName(), settings.calibration().threshold());
         this.scorer = new WindowScorer(settings, metrics::forget);
+        this.evidence = store == null ? null : new EvidenceRecorder(settings.evidence(), store, settings.maxStreams());
+        if (evidence != null) {
+            EvidenceMetrics.register(registry, store, evidence);
+        }
     }
 
     /** Scores until {@link #close()} (live) or the range's end (re-scoring). */
@@ -123,6 +144,9 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
                 return live(feed, outputs);
             }
         } finally {
+            if (evidence != null) {
+                evidence.close();
+            }
             finished.countDown();
         }
     }
@@ -296,7 +320,9 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
         long now = clock.millis() * 1000;
         List<ScoredWindow> results = scorer.score(active, batch, now);
         metrics.batch(batch.size(), System.nanoTime() - started);
-        for (ScoredWindow result : results) {
+        for (ScoredWindow scoredWindow : results) {
+            ScoredWindow result = evidence == null ? scoredWindow : scoredWindow.withEvents(evidence.record(
+                    scoredWindow.window(), scoredWindow.events(), scoredWindow.openingErrors()));
             sent.addAll(outputs.publish(result, settings));
             scored++;
             long endToEnd = result.window().timestampKind() == TimestampKind.WALL_CLOCK

@@ -9,6 +9,7 @@ import dev.vad.common.kafka.TopicRange;
 import dev.vad.scorer.calibration.CalibrationSettings;
 import dev.vad.scorer.calibration.ScoreScale;
 import dev.vad.scorer.events.EpisodeSettings;
+import dev.vad.scorer.evidence.EvidenceSettings;
 import dev.vad.scorer.viewer.ViewerSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,13 +36,15 @@ import java.util.List;
  * @param topicSettings       how missing topics are created
  * @param metrics             where /metrics is served (default port 9403)
  * @param viewer              where the live viewer is served (default port 9404; off when re-scoring)
+ * @param evidence            where snapshots and clips of anomaly episodes are stored (off by default and when
+ *                            re-scoring)
  */
 public record ScorerSettings(String modelName, long modelVersion, String groupId, Path modelDir,
                              int reconstructionEvery, int maxBatchWindows, int maxStreams,
                              CalibrationSettings calibration, EpisodeSettings episodes, boolean sceneChangeGuard,
                              double sceneChangeShare, boolean skipWithoutModel, TopicRange range, String outputSuffix, KafkaSettings kafka,
                              TopicNames topics, TopicSettings topicSettings, MetricsSettings metrics,
-                             ViewerSettings viewer) {
+                             ViewerSettings viewer, EvidenceSettings evidence) {
 
     public static final int DEFAULT_METRICS_PORT = 9403;
 
@@ -115,7 +118,8 @@ public record ScorerSettings(String modelName, long modelVersion, String groupId
                 range, config.string("output-suffix", ".rescore"),
                 KafkaSettings.load(config, kafkaProperties, bootstrapRequired), TopicNames.load(config),
                 TopicSettings.load(config), MetricsSettings.load(config, DEFAULT_METRICS_PORT),
-                range == null ? ViewerSettings.load(config, ViewerSettings.DEFAULT_PORT) : ViewerSettings.OFF);
+                range == null ? ViewerSettings.load(config, ViewerSettings.DEFAULT_PORT) : ViewerSettings.OFF,
+                range == null ? EvidenceSettings.load(config) : EvidenceSettings.OFF);
     }
 
     /** What live scoring does with windows that arrive before any model exists. */

@@ -9,6 +9,7 @@ import dev.vad.common.wire.ScoreState;
 import dev.vad.model.fit.WindowModel;
 import dev.vad.model.score.FrameErrors;
 import dev.vad.scorer.events.EpisodeTracker;
+import dev.vad.scorer.evidence.WindowErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,6 +167,9 @@ final class WindowScorer {
                 ? new Reconstruction(w.streamId(), w.sequence(), w.frameIndices(), ref.name(), ref.version(),
                         w.width(), w.height(), w.pixelFormat(), r.pixels(index), r.errorMap(index))
                 : null;
-        return new ScoredWindow(w, score, reconstruction, events);
+        boolean opened = settings.evidence().enabled() && events.stream().anyMatch(e ->
+                e.phase() == AnomalyEvent.Phase.START && e.kind() == AnomalyEvent.Kind.ANOMALY);
+        return new ScoredWindow(w, score, reconstruction, events, opened ? new WindowErrors(r.errorMap(index),
+                Math.max(first, model.model().firstScoredFrame()), model.model().patch()) : null);
     }
 }

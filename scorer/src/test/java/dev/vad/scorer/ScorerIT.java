@@ -36,7 +36,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -309,21 +308,11 @@ class ScorerIT {
     }
 
     private Map<String, String> flags(Map<String, String> extra) {
-        Map<String, String> flags = new HashMap<>(Map.of("bootstrap-servers", kafka.bootstrapServers(),
-                "topic-frames", prefix + ".frames", "topic-models", prefix + ".models", "topic-dlq", prefix + ".dlq",
-                "topic-scores", prefix + ".scores", "topic-events", prefix + ".events",
-                "topic-reconstructions", prefix + ".reconstructions", "topic-partitions", "2",
-                "metrics-port", "-1"));
-        flags.putAll(extra);
-        return flags;
+        return PipelineFlags.of(kafka.bootstrapServers(), prefix, extra);
     }
 
     private static ScorerOutcome run(ScorerService service) {
-        try {
-            return service.run();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return PipelineFlags.run(service);
     }
 
     private List<ScoreRecord> scores() {

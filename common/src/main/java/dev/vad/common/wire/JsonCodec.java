@@ -2,11 +2,14 @@ package dev.vad.common.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.function.BiConsumer;
 
 /**
  * JSON codec of a record that carries a {@code schema_version} field. Decoding checks the version before binding,
- * so a newer record fails with "unknown version N, this build reads up to M" rather than a binding error.
+ * so a newer record fails with "unknown version N, this build reads up to M" rather than a binding error; a record
+ * of an older version is brought up to the current record's fields (what it lacks is null) before binding.
  */
 public final class JsonCodec<T> implements WireCodec<T> {
 
@@ -16,12 +19,22 @@ public final class JsonCodec<T> implements WireCodec<T> {
     private final String typeName;
     private final int highestKnownVersion;
     private final int maxBytes;
+    private final BiConsumer<Integer, ObjectNode> upgrade;
 
     JsonCodec(Class<T> type, String typeName, int highestKnownVersion, int maxBytes) {
+        this(type, typeName, highestKnownVersion, maxBytes, (version, tree) -> { });
+    }
+
+    /**
+     * @param upgrade fills in, on the parsed tree of a record of the given version, the fields its version lacks
+     */
+    JsonCodec(Class<T> type, String typeName, int highestKnownVersion, int maxBytes,
+              BiConsumer<Integer, ObjectNode> upgrade) {
         this.type = type;
         this.typeName = typeName;
         this.highestKnownVersion = highestKnownVersion;
         this.maxBytes = maxBytes;
+        this.upgrade = upgrade;
     }
 
     /** Codec of {@code vad.scores} records. */
@@ -32,7 +45,24 @@ public final class JsonCodec<T> implements WireCodec<T> {
     /** Codec of {@code vad.events} records. */
     public static JsonCodec<AnomalyEvent> events(WireLimits limits) {
         return new JsonCodec<>(AnomalyEvent.class, "anomaly event", AnomalyEvent.SCHEMA_VERSION,
-                limits.maxRecordBytes());
+                limits.maxRecordBytes(), JsonCodec::upgradeEvent);
+    }
+
+    /**
+     * Version 1 has no evidence (a field of that name in it is not read); in version 2 the evidence and each of its
+     * paths may be left out, as the encoder does when there is none.
+     */
+    private static void upgradeEvent(int version, ObjectNode tree) {
+        JsonNode evidence = tree.get("evidence");
+        if (version < AnomalyEvent.EVIDENCE_VERSION || evidence == null || evidence.isNull()) {
+            tree.putNull("evidence");
+        } else if (evidence instanceof ObjectNode paths) {
+            for (String path : new String[] {"snapshot", "clip"}) {
+                if (!paths.has(path)) {
+                    paths.putNull(path);
+                }
+            }
+        }
     }
 
     @Override
@@ -64,6 +94,7 @@ public final class JsonCodec<T> implements WireCodec<T> {
             throw new WireFormatException("unknown " + typeName + " version " + found
                     + ", this build reads up to " + highestKnownVersion);
         }
+        upgrade.accept(found, (ObjectNode) tree);
         try {
             return WireJson.MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {

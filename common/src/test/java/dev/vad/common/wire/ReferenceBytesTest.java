@@ -23,6 +23,8 @@ class ReferenceBytesTest {
                 Arguments.of("model-artifact-v1.bin", new ModelArtifactCodec(), WireSamples.modelArtifact()),
                 Arguments.of("score-v1.json", JsonCodec.scores(WireLimits.DEFAULT), WireSamples.scoreRecord()),
                 Arguments.of("anomaly-event-v1.json", JsonCodec.events(WireLimits.DEFAULT), WireSamples.anomalyEvent()),
+                Arguments.of("anomaly-event-v2.json", JsonCodec.events(WireLimits.DEFAULT),
+                        WireSamples.anomalyEventWithEvidence()),
                 Arguments.of("dead-letter-v1.bin", new DeadLetterCodec(), WireSamples.deadLetter()));
     }
 

@@ -61,9 +61,17 @@ public final class WireSamples {
     }
 
     public static AnomalyEvent anomalyEvent() {
-        return new AnomalyEvent(AnomalyEvent.SCHEMA_VERSION, "cam-1:14", AnomalyEvent.Phase.START,
+        return new AnomalyEvent(AnomalyEvent.PLAIN_VERSION, "cam-1:14", AnomalyEvent.Phase.START,
                 AnomalyEvent.Kind.ANOMALY, "cam-1", 14, 15, 1_700_000_000_000_000L, 1_700_000_000_040_000L, 4.25, 15,
                 "street", 3, 1_700_000_000_050_000L);
+    }
+
+    /** An episode's end with its evidence: schema version 2. */
+    public static AnomalyEvent anomalyEventWithEvidence() {
+        return new AnomalyEvent(AnomalyEvent.PLAIN_VERSION, "cam-1:14", AnomalyEvent.Phase.END,
+                AnomalyEvent.Kind.ANOMALY, "cam-1", 14, 40, 1_700_000_000_000_000L, 1_700_000_001_040_000L, 6.5, 22,
+                "street", 3, 1_700_000_001_500_000L)
+                .withEvidence(new AnomalyEvent.Evidence("cam-1/14/snapshot.jpg", "cam-1/14/clip.mp4"));
     }
 
     public static DeadLetter deadLetter() {

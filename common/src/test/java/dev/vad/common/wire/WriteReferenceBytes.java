@@ -21,6 +21,8 @@ final class WriteReferenceBytes {
         write(dir.resolve("score-v1.json"), JsonCodec.scores(WireLimits.DEFAULT).encode(WireSamples.scoreRecord()));
         write(dir.resolve("anomaly-event-v1.json"),
                 JsonCodec.events(WireLimits.DEFAULT).encode(WireSamples.anomalyEvent()));
+        write(dir.resolve("anomaly-event-v2.json"),
+                JsonCodec.events(WireLimits.DEFAULT).encode(WireSamples.anomalyEventWithEvidence()));
         write(dir.resolve("dead-letter-v1.bin"), new DeadLetterCodec().encode(WireSamples.deadLetter()));
     }
 

@@ -20,21 +20,29 @@ public final class FrameErrors {
                     + frames * height * width + " errors, found " + errorMap.length);
         }
         int side = Math.max(1, Math.min(patch, Math.min(height, width)));
-        int step = Math.max(1, side / 2);
         double[] integral = new double[(height + 1) * (width + 1)];
         FrameError[] out = new FrameError[frames];
         for (int f = 0; f < frames; f++) {
             double total = integrate(errorMap, f * height * width, height, width, integral);
-            double worst = 0;
-            for (int y = 0; y + side <= height; y += step) {
-                for (int x = 0; x + side <= width; x += step) {
-                    worst = Math.max(worst, boxSum(integral, width, y, x, side));
-                }
-            }
-            worst = Math.max(worst, lastRowAndColumn(integral, height, width, side));
-            out[f] = new FrameError(total / (height * width), worst / (side * side));
+            out[f] = new FrameError(total / (height * width), worst(integral, height, width, side).mean());
         }
         return out;
+    }
+
+    /**
+     * Where the worst patch of one frame lies (as {@link #of} finds it).
+     *
+     * @param frame {@code height x width} squared errors, row-major
+     */
+    public static Patch worstPatch(float[] frame, int height, int width, int patch) {
+        if (frame.length != height * width) {
+            throw new IllegalArgumentException("expected " + height + "x" + width + " = " + height * width
+                    + " errors, found " + frame.length);
+        }
+        int side = Math.max(1, Math.min(patch, Math.min(height, width)));
+        double[] integral = new double[(height + 1) * (width + 1)];
+        integrate(frame, 0, height, width, integral);
+        return worst(integral, height, width, side);
     }
 
     /** Fills a summed-area table of one frame and returns the frame's total. */
@@ -50,17 +58,30 @@ public final class FrameErrors {
         return integral[height * stride + width];
     }
 
-    /** Patches flush with the bottom and right edges, which the half-patch stride may miss. */
-    private static double lastRowAndColumn(double[] integral, int height, int width, int side) {
-        double worst = 0;
+    /**
+     * The worst of the patches on a grid of half a patch's stride, and of those flush with the bottom and right
+     * edges, which the stride may miss.
+     */
+    private static Patch worst(double[] integral, int height, int width, int side) {
         int step = Math.max(1, side / 2);
+        Patch worst = new Patch(0, 0, side, 0);
+        for (int y = 0; y + side <= height; y += step) {
+            for (int x = 0; x + side <= width; x += step) {
+                worst = worse(worst, integral, width, y, x, side);
+            }
+        }
         for (int x = 0; x + side <= width; x += step) {
-            worst = Math.max(worst, boxSum(integral, width, height - side, x, side));
+            worst = worse(worst, integral, width, height - side, x, side);
         }
         for (int y = 0; y + side <= height; y += step) {
-            worst = Math.max(worst, boxSum(integral, width, y, width - side, side));
+            worst = worse(worst, integral, width, y, width - side, side);
         }
-        return Math.max(worst, boxSum(integral, width, height - side, width - side, side));
+        return worse(worst, integral, width, height - side, width - side, side);
+    }
+
+    private static Patch worse(Patch worst, double[] integral, int width, int y, int x, int side) {
+        double mean = boxSum(integral, width, y, x, side) / (side * side);
+        return mean > worst.mean() ? new Patch(x, y, side, mean) : worst;
     }
 
     private static double boxSum(double[] integral, int width, int y, int x, int side) {
@@ -76,5 +97,16 @@ public final class FrameErrors {
      * @param worstPatch mean squared error over the frame's worst patch
      */
     public record FrameError(double mean, double worstPatch) {
+    }
+
+    /**
+     * A square patch of a frame.
+     *
+     * @param x    column of its left edge
+     * @param y    row of its top edge
+     * @param side its side in pixels
+     * @param mean mean squared error over it
+     */
+    public record Patch(int x, int y, int side, double mean) {
     }
 }

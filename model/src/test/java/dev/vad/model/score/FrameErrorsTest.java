@@ -43,4 +43,24 @@ class FrameErrorsTest {
         assertThatThrownBy(() -> FrameErrors.of(new float[10], 1, 3, 3, 2))
                 .hasMessage("expected 1x3x3 = 9 errors, found 10");
     }
+
+    @Test
+    void worstPatchSaysWhereTheWorstPatchIsIncludingOneFlushWithTheEdges() {
+        int h = 30;
+        int w = 30;
+        float[] map = new float[h * w];
+        for (int y = 22; y < 30; y++) {
+            for (int x = 22; x < 30; x++) {
+                map[y * w + x] = 0.4f;
+            }
+        }
+
+        FrameErrors.Patch patch = FrameErrors.worstPatch(map, h, w, 8);
+
+        assertThat(patch.x()).as("flush with the right edge, off the stride-4 grid").isEqualTo(22);
+        assertThat(patch.y()).isEqualTo(22);
+        assertThat(patch.side()).isEqualTo(8);
+        assertThat(patch.mean()).isCloseTo(0.4, offset(1e-6));
+        assertThat(FrameErrors.of(map, 1, h, w, 8)[0].worstPatch()).isCloseTo(patch.mean(), offset(1e-9));
+    }
 }

@@ -99,7 +99,7 @@ public final class EpisodeTracker {
 
     private AnomalyEvent record(AnomalyEvent.Phase phase, ModelRef model, long now) {
         sinceUpdate = 0;
-        return new AnomalyEvent(AnomalyEvent.SCHEMA_VERSION, streamId + ":" + firstFrame, phase, kind, streamId,
+        return new AnomalyEvent(AnomalyEvent.PLAIN_VERSION, streamId + ":" + firstFrame, phase, kind, streamId,
                 firstFrame, lastHighFrame, firstCapture, lastHighCapture, peak, peakFrame, model.name(),
                 model.version(), now);
     }

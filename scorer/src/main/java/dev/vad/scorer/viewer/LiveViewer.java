@@ -2,6 +2,7 @@ package dev.vad.scorer.viewer;
 
 import dev.vad.common.http.HttpAccess;
 import dev.vad.scorer.ScoreObserver;
+import dev.vad.scorer.evidence.EvidenceStore;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -26,11 +27,20 @@ public final class LiveViewer implements AutoCloseable {
      * @throws IllegalStateException when the viewer's address cannot be bound
      */
     public static LiveViewer start(ViewerSettings settings, int maxStreams, Clock clock) {
+        return start(settings, maxStreams, clock, null);
+    }
+
+    /**
+     * A viewer that also lists the episodes stored in {@code evidence} (none when null).
+     *
+     * @throws IllegalStateException when the viewer's address cannot be bound
+     */
+    public static LiveViewer start(ViewerSettings settings, int maxStreams, Clock clock, EvidenceStore evidence) {
         if (!settings.enabled()) {
             return new LiveViewer(null, null, HttpAccess.OPEN);
         }
         ViewerState state = ViewerState.of(settings, maxStreams, clock);
-        return new LiveViewer(state, ViewerServer.start(settings, state), settings.access());
+        return new LiveViewer(state, ViewerServer.start(settings, state, evidence), settings.access());
     }
 
     /** What the scorer tells of each scored window. */

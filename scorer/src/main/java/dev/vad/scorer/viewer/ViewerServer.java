@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.vad.common.http.EndpointUrl;
+import dev.vad.scorer.evidence.EvidenceStore;
+import dev.vad.scorer.images.FrameImages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The live viewer: a page ({@code /}) showing, per stream, the current frame, its reconstruction and error heat
  * map side by side and the score over the last minutes with the threshold and events; it updates from a
- * server-sent event stream ({@code /api/events}). Also {@code /api/streams} (JSON) and {@code /image} (PNG).
+ * server-sent event stream ({@code /api/events}). Also {@code /api/streams} (JSON), {@code /image} (PNG), and the
+ * stored episodes with their snapshots and clips ({@link EpisodeEndpoints}).
  */
 public final class ViewerServer implements AutoCloseable {
 
@@ -43,6 +46,7 @@ public final class ViewerServer implements AutoCloseable {
     static final int MAX_STREAM_ID_CHARS = 256;
     /** Event streams served at once; each holds one of the server's threads. */
     private static final int MAX_EVENT_STREAMS = 6;
+    static final String TEXT = "text/plain; charset=utf-8";
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
@@ -71,6 +75,15 @@ public final class ViewerServer implements AutoCloseable {
      * @throws IllegalStateException when the address cannot be bound (e.g. the port is in use)
      */
     public static ViewerServer start(ViewerSettings settings, ViewerState state) {
+        return start(settings, state, null);
+    }
+
+    /**
+     * Starts serving on the configured address, with the episodes stored in {@code evidence} (or none when null).
+     *
+     * @throws IllegalStateException when the address cannot be bound (e.g. the port is in use)
+     */
+    public static ViewerServer start(ViewerSettings settings, ViewerState state, EvidenceStore evidence) {
         HttpServer server;
         try {
             server = settings.access().create(new InetSocketAddress(settings.bindAddress(),
@@ -87,8 +100,10 @@ public final class ViewerServer implements AutoCloseable {
         ViewerServer viewer = new ViewerServer(server, threads, state, settings.history().toMillis(),
                 settings.access().scheme());
         RequestGate gate = new RequestGate(REQUESTS_PER_SECOND, REQUEST_BURST, System::nanoTime);
+        EpisodeEndpoints episodes = new EpisodeEndpoints(evidence);
         Map<String, HttpHandler> handlers = Map.of("/", viewer::page, "/api/streams", viewer::streams,
-                "/api/events", viewer::events, "/image", viewer::image);
+                "/api/events", viewer::events, "/image", viewer::image, "/api/episodes", episodes::list,
+                "/evidence", episodes::file);
         handlers.forEach((path, handler) -> {
             HttpContext context = settings.access().guard(server.createContext(path, handler), "vad viewer");
             context.getFilters().add(gate);
@@ -150,9 +165,9 @@ public final class ViewerServer implements AutoCloseable {
         }
         ViewerState.Snapshot s = found.get();
         byte[] png = switch (kind) {
-            case "frame" -> ViewerImages.frame(s.frame(), s.width(), s.height(), s.format());
-            case "reconstruction" -> ViewerImages.frame(s.reconstruction(), s.width(), s.height(), s.format());
-            default -> ViewerImages.heat(s.error(), s.width(), s.height());
+            case "frame" -> FrameImages.framePng(s.frame(), s.width(), s.height(), s.format());
+            case "reconstruction" -> FrameImages.framePng(s.reconstruction(), s.width(), s.height(), s.format());
+            default -> FrameImages.heatPng(s.error(), s.width(), s.height());
         };
         respond(exchange, 200, "image/png", png);
     }
@@ -215,7 +230,7 @@ public final class ViewerServer implements AutoCloseable {
         return out;
     }
 
-    private static Map<String, String> query(URI uri) {
+    static Map<String, String> query(URI uri) {
         Map<String, String> values = new HashMap<>();
         String raw = uri.getRawQuery();
         if (raw == null) {
@@ -231,7 +246,7 @@ public final class ViewerServer implements AutoCloseable {
         return values;
     }
 
-    private static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         try (exchange) {
             if (!"GET".equals(exchange.getRequestMethod())) {
                 exchange.sendResponseHeaders(405, -1);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vad.common.wire.ScoreState;
+import dev.vad.scorer.images.FrameImages;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -72,8 +73,8 @@ class ViewerServerTest {
         assertThat(frame.getRGB(1, 1) & 0xffffff).isEqualTo(0xc8c8c8);
         assertThat(reconstruction.getRGB(1, 1) & 0xffffff).isEqualTo(0xbebebe);
         assertThat(heat.getRGB(0, 0) & 0xffffff).as("error 0.5, beyond full heat")
-                .isEqualTo(ViewerImages.heatColour(1.0));
-        assertThat(heat.getRGB(1, 0) & 0xffffff).as("no error").isEqualTo(ViewerImages.heatColour(0));
+                .isEqualTo(FrameImages.heatColour(1.0));
+        assertThat(heat.getRGB(1, 0) & 0xffffff).as("no error").isEqualTo(FrameImages.heatColour(0));
         assertThat(get("/image?stream=gate&kind=frame", HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(404);
     }
