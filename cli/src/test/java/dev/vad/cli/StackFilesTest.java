@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vad.common.metrics.VadMetric;
 import dev.vad.notifier.NotifierMetrics;
+import dev.vad.notifier.NotifierSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,6 +62,28 @@ class StackFilesTest {
     }
 
     @Test
+    void theNotifierStartsOnlyWithItsProfileTakesItsSinksFromTheShellAndPublishesItsMetricsOnLoopback()
+            throws Exception {
+        ComposeFile compose = ComposeFile.resolve(StackFiles.COMPOSE);
+        ComposeService notifier = compose.service("notifier");
+
+        assertThat(notifier.profiles()).as("docker compose --profile notify up starts it").containsExactly("notify");
+        assertThat(compose.services()).as("services docker compose up starts without a profile")
+                .filteredOn(service -> !service.name().equals(notifier.name()))
+                .allSatisfy(service -> assertThat(service.profiles()).as(service.name()).isEmpty());
+        assertThat(notifier.command()).containsExactly("notify");
+        assertThat(notifier.environment()).as("sinks and secrets, empty unless the shell or .env sets them")
+                .containsEntry("VAD_WEBHOOK_URL", "").containsEntry("VAD_WEBHOOK_SECRET", "")
+                .containsEntry("VAD_MQTT_URI", "").containsEntry("VAD_MQTT_USER", "")
+                .containsEntry("VAD_MQTT_PASSWORD", "");
+        assertThat(notifier.publishedPorts()).containsExactly(NotifierSettings.DEFAULT_METRICS_PORT);
+        assertThat(Files.readString(StackFiles.COMPOSE)).as("its metrics port published like the others'")
+                .contains("\"${VAD_HOST_ADDRESS:-127.0.0.1}:9405:9405\"");
+        assertThat(notifier.healthcheckUrl()).hasValueSatisfying(url -> assertThat(url.getPath())
+                .isEqualTo("/health"));
+    }
+
+    @Test
     void everyPathTheImageCopiesFromTheBuildContextExists() throws IOException {
         List<String> sources = new ArrayList<>();
         for (Dockerfile.Stage stage : Dockerfile.read(StackFiles.ROOT.resolve("Dockerfile")).stages()) {
@@ -97,7 +120,8 @@ class StackFilesTest {
         Result result = run(StackFiles.ROOT, "promtool", "check", "config", StackFiles.PROMETHEUS.toString());
 
         assertThat(result.exit()).as(result.output()).isZero();
-        assertThat(Files.readString(StackFiles.PROMETHEUS)).contains("ingest:9401", "trainer:9402", "scorer:9403");
+        assertThat(Files.readString(StackFiles.PROMETHEUS)).contains("ingest:9401", "trainer:9402", "scorer:9403",
+                "notifier:9405");
     }
 
     @Test
