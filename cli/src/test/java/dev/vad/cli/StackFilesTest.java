@@ -6,10 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vad.common.metrics.VadMetric;
 import dev.vad.notifier.NotifierMetrics;
 import dev.vad.notifier.NotifierSettings;
+import dev.vad.scorer.evidence.EvidenceMetrics;
+import dev.vad.scorer.evidence.EvidenceRecorder;
+import dev.vad.scorer.evidence.EvidenceSettings;
+import dev.vad.scorer.evidence.EvidenceStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -21,11 +28,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Docker stack checked without a Docker engine: the compose file validates and mounts only files in the
  * repository, the image copies only what exists, Prometheus' config passes promtool, and every dashboard is
- * well-formed and shows only metrics the services register (the notifier's dashboard only the notifier's).
+ * well-formed and shows only metrics the services register (the notifier's dashboard only the notifier's), the
+ * scorer's evidence metrics included.
  */
 class StackFilesTest {
 
@@ -192,9 +201,11 @@ class StackFilesTest {
     }
 
     @Test
-    void dashboardsShowEveryMetricTheServicesRegisterAndNoOther() {
+    void dashboardsShowEveryMetricTheServicesRegisterAndNoOther(@TempDir Path evidence) {
+        Set<String> evidenceSeries = evidenceSeries(evidence);
         Set<String> known = Arrays.stream(VadMetric.values()).flatMap(m -> m.prometheusSeries().stream())
                 .collect(Collectors.toSet());
+        known.addAll(evidenceSeries);
         Set<String> shown = new TreeSet<>();
         StackFiles.queries().forEach(query -> shown.addAll(all(VAD_SERIES, query.expr())));
 
@@ -203,6 +214,16 @@ class StackFilesTest {
             assertThat(metric.prometheusSeries()).as(metric.meterName() + " is on a dashboard")
                     .anyMatch(shown::contains);
         }
+        assertThat(evidenceSeries).as("the scorer's evidence series").hasSize(4);
+        assertThat(shown).as("evidence series on the dashboards").containsAll(evidenceSeries);
+    }
+
+    /** The series of the scorer's evidence metrics as it publishes them where it stores evidence. */
+    private static Set<String> evidenceSeries(Path dir) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        EvidenceStore store = EvidenceStore.open(dir, Clock.systemUTC());
+        EvidenceMetrics.register(registry, store, new EvidenceRecorder(EvidenceSettings.OFF, store, 1));
+        return new TreeSet<>(all(VAD_SERIES, registry.scrape()));
     }
 
     private static List<String> all(Pattern pattern, String text) {
