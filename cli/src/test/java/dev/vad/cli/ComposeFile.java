@@ -34,9 +34,15 @@ final class ComposeFile {
     }
 
     static ComposeFile resolve(Path file) throws IOException, InterruptedException {
+        return resolve(file, Map.of());
+    }
+
+    /** @param shell the variables set where {@code docker compose} runs, which the file's {@code ${VAR:-...}} read */
+    static ComposeFile resolve(Path file, Map<String, String> shell) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("docker-compose", "-f", file.toString(), "config")
                 .directory(file.getParent().toFile());
         builder.environment().keySet().retainAll(List.of("PATH", "HOME"));
+        builder.environment().putAll(shell);
         Process process;
         try {
             process = builder.start();
@@ -74,7 +80,8 @@ final class ComposeFile {
         return new ComposeService(name, node.path("image").asText(""), command(node.path("command")),
                 environment(node.path("environment")), ports(node.path("ports")), mounts(node.path("volumes")),
                 strings(health.path("test")), patience, bytes(node.path("mem_limit").asText("0")),
-                node.path("cpus").asDouble(0), duration(node.path("stop_grace_period").asText("10s")));
+                node.path("cpus").asDouble(0), duration(node.path("stop_grace_period").asText("10s")),
+                strings(node.path("profiles")));
     }
 
     private static List<String> command(JsonNode node) {

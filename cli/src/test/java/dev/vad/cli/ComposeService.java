@@ -21,10 +21,13 @@ import java.util.Optional;
  * @param memLimitBytes the container's memory limit, 0 without one
  * @param cpus          the container's CPU quota, 0 without one
  * @param stopGrace     how long {@code docker compose stop} waits after SIGTERM before it kills
+ * @param profiles      the profiles that start the service ({@code docker compose --profile notify up}); empty for
+ *                      a service that {@code docker compose up} always starts
  */
 record ComposeService(String name, String image, List<String> command, Map<String, String> environment,
                       List<Integer> publishedPorts, List<Mount> mounts, List<String> healthcheck,
-                      Duration healthPatience, long memLimitBytes, double cpus, Duration stopGrace) {
+                      Duration healthPatience, long memLimitBytes, double cpus, Duration stopGrace,
+                      List<String> profiles) {
 
     /**
      * A volume or bind mount.

@@ -3,10 +3,16 @@ package dev.vad.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vad.common.wire.AnomalyEvent;
+import dev.vad.common.wire.JsonCodec;
 import dev.vad.common.wire.ModelArtifact;
 import dev.vad.common.wire.ScoreRecord;
+import dev.vad.common.wire.WireLimits;
+import dev.vad.notifier.WebhookSignature;
+import dev.vad.testkit.HttpReceiver;
 import dev.vad.testkit.KafkaBackend;
 import dev.vad.testkit.KafkaBackends;
+import dev.vad.testkit.Mosquitto;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,22 +37,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * docker-compose.yml's stack without a Docker engine. The compose file as Compose resolves it; every service
- * built from the vad image runs its {@code command} with its {@code environment} over the image's ENV, through
- * the image's entrypoint script, as a process of its own ({@link StandInContainer}); Kafka is a broker of the
- * test's own (so the services' default topic names meet no other test's records), at the address the compose
- * broker advertises to containers; Prometheus (Debian's) runs the service's command with its mounted
- * prometheus.yml, the targets moved to where the services listen here. Nothing of the compose file is overridden
- * for speed: with its settings the trainer publishes its first model after about 2 minutes (VAD_PUBLISH_EVERY_STEPS
- * 100, but at most the trainer's default 2 minutes between validations, which comes first on 2 cores).
+ * docker-compose.yml's stack without a Docker engine, as {@code docker compose --profile notify up} starts it. The
+ * compose file as Compose resolves it, with the variables a user sets in the shell (or {@code .env}): a webhook
+ * with its secret and an MQTT broker with a user and password for the notifier, and
+ * {@code VAD_PUBLISH_EVERY_STEPS}. Every service built from the vad image runs its {@code command} with its
+ * {@code environment} over the image's ENV, through the image's entrypoint script, as a process of its own
+ * ({@link StandInContainer}); Kafka is a broker of the test's own (so the services' default topic names meet no
+ * other test's records), at the address the compose broker advertises to containers; Prometheus (Debian's) runs the
+ * service's command with its mounted prometheus.yml, the targets moved to where the services listen here; the
+ * webhook is an {@link HttpReceiver} and the MQTT broker a {@link Mosquitto} on loopback. The trainer validates,
+ * and publishes its first version, after {@value #PUBLISH_EVERY_STEPS} steps instead of the file's default 100
+ * (which on 2 cores takes the trainer's limit of 2 minutes between validations).
  *
  * <p>Each service must answer its compose healthcheck within the time Compose gives it, the trainer publish a
- * model (to the models topic and to the models volume), the scorer score the ingested stream with it, every
- * Prometheus target be up with the scorer's metrics scraped, the broker hold only topics the services created
- * (the compose broker creates none on its own), the scorer store its evidence on the volume mounted for it with
- * the viewer answering its episode list, and each service stop on SIGTERM within its stop grace period.
- * A service that exits (a bad command or setting) fails the test at once, with what every service printed.
- * Not covered: the image build itself, Grafana, the Kafka container's own settings, user and file permissions.
+ * model (to the models topic and to the models volume), the scorer score the ingested stream with it, the notifier
+ * post the scorer's first episode, signed with the secret, and publish it to the MQTT broker, every Prometheus
+ * target be up (one job per vad service) with the scorer's and notifier's metrics scraped, the broker hold only
+ * topics the services created (the compose broker creates none on its own), the scorer store its evidence on the
+ * volume mounted for it with the viewer answering its episode list, and each service stop on SIGTERM within its
+ * stop grace period. A service that exits (a bad command or setting) fails the test at once, with what every
+ * service printed. Not covered: the image build itself, Grafana, the Kafka container's own settings, user and file
+ * permissions, and reaching a receiver outside the containers' network.
  */
 class ComposeStackIT {
 
@@ -57,22 +68,36 @@ class ComposeStackIT {
     private static final Duration FIRST_MODEL = Duration.ofSeconds(360);
     private static final Duration FIRST_SCORES = Duration.ofSeconds(180);
     private static final Duration TARGETS_UP = Duration.ofSeconds(60);
+    private static final Duration FIRST_EPISODE = Duration.ofSeconds(240);
+    /** The profile of the notifier, which {@code docker compose up} without it does not start. */
+    private static final String NOTIFY_PROFILE = "notify";
+    private static final String PUBLISH_EVERY_STEPS = "10";
+    private static final String WEBHOOK_SECRET = "Stack-Hook-7f3a";
+    private static final String MQTT_USER = "vad-notifier";
+    private static final String MQTT_PASSWORD = "Stack-Mqtt-2c9e";
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void theComposeServicesRunHealthyTrainPublishScoreAndArePrometheusTargets(@TempDir Path dir) throws Exception {
-        ComposeFile compose = ComposeFile.resolve(StackFiles.COMPOSE);
+    void theComposeServicesRunHealthyTrainPublishScoreNotifyAndArePrometheusTargets(@TempDir Path dir)
+            throws Exception {
         VadImage image = VadImage.read(StackFiles.ROOT.resolve("Dockerfile"));
         assertThat(Path.of("target", "vad.jar")).as("the CLI jar (mvn package builds it)").exists();
-        List<ComposeService> vad = compose.services().stream().filter(s -> s.image().startsWith("vad:")).toList();
-        assertThat(vad).extracting(ComposeService::name).contains("ingest", "trainer", "scorer");
-        LoopbackNetwork network = new LoopbackNetwork(compose.services().stream().map(ComposeService::name).toList());
+        assertThat(Mosquitto.unavailableReason()).isEmpty();
         Path volumes = dir.resolve("volumes");
 
-        try (KafkaBackend kafka = KafkaBackends.start(); RunningStack stack = new RunningStack()) {
+        try (HttpReceiver hook = HttpReceiver.start();
+             Mosquitto mqtt = Mosquitto.withUser(MQTT_USER, MQTT_PASSWORD).start();
+             KafkaBackend kafka = KafkaBackends.start(); RunningStack stack = new RunningStack()) {
+            ComposeFile compose = ComposeFile.resolve(StackFiles.COMPOSE, Map.of(
+                    "VAD_PUBLISH_EVERY_STEPS", PUBLISH_EVERY_STEPS,
+                    "VAD_WEBHOOK_URL", hook.url("/vad"), "VAD_WEBHOOK_SECRET", WEBHOOK_SECRET,
+                    "VAD_MQTT_URI", mqtt.uri(), "VAD_MQTT_USER", MQTT_USER, "VAD_MQTT_PASSWORD", MQTT_PASSWORD));
+            List<ComposeService> vad = vadServices(compose);
+            LoopbackNetwork network = new LoopbackNetwork(compose.services().stream().map(ComposeService::name)
+                    .toList());
             bindKafka(compose.service("kafka"), kafka.bootstrapServers(), network);
             for (ComposeService service : vad) {
                 ListeningPorts.of(service).values().forEach(port -> network.publish(service.name(), port));
@@ -110,7 +135,10 @@ class ComposeStackIT {
             assertTheViewerAsksForItsGeneratedPassword(compose.service("scorer"), network, volumes,
                     stack.service("scorer"));
 
-            awaitEveryTargetUpAndTheScorerScraped(stack, network);
+            assertTheNotifierPostsTheFirstEpisodeSigned(hook, stack, started);
+
+            awaitEveryTargetUpAndTheScorerScraped(stack, network, vad);
+            awaitTheNotifierScraped(stack);
             if ("false".equals(compose.service("kafka").environment().get("KAFKA_AUTO_CREATE_TOPICS_ENABLE"))) {
                 assertThat(topics.createdByTheBroker()).as("topics the broker created on its own (the compose"
                         + " broker creates none), used before a service created them").isEmpty();
@@ -121,6 +149,20 @@ class ComposeStackIT {
                         .isNotEqualTo(-1);
             }
         }
+    }
+
+    /**
+     * The services built from the vad image that {@code docker compose --profile notify up} starts: all of them (the
+     * notifier only with that profile, the others in every case).
+     */
+    private static List<ComposeService> vadServices(ComposeFile compose) {
+        List<ComposeService> vad = compose.services().stream().filter(s -> s.image().startsWith("vad:")).toList();
+        assertThat(vad).extracting(ComposeService::name).contains("ingest", "trainer", "scorer", "notifier");
+        assertThat(vad).as("profiles of the vad services").allSatisfy(service -> assertThat(service.profiles())
+                .as(service.name()).isSubsetOf(NOTIFY_PROFILE));
+        assertThat(compose.service("notifier").profiles()).as("the notifier starts only with its profile")
+                .containsExactly(NOTIFY_PROFILE);
+        return vad;
     }
 
     /** Each {@code kafka:PORT} the compose broker advertises (its listener for containers) is the test's broker. */
@@ -240,8 +282,44 @@ class ComposeStackIT {
         assertThat(scores).extracting(ScoreRecord::streamId).containsAll(streams);
     }
 
-    /** Every scrape target up, and the scorer's windows counted in Prometheus. */
-    private static void awaitEveryTargetUpAndTheScorerScraped(RunningStack stack, LoopbackNetwork network) {
+    /** The scorer's first episode reaches the webhook from the notifier, signed with the secret from the shell. */
+    private static void assertTheNotifierPostsTheFirstEpisodeSigned(HttpReceiver hook, RunningStack stack,
+                                                                    Instant started) throws Exception {
+        List<HttpReceiver.Request> posts = stack.await("an episode posted to the webhook", FIRST_EPISODE,
+                hook::requests, list -> !list.isEmpty());
+        LOG.info("the notifier posted the first episode {} s after the stack started",
+                Duration.between(started, Instant.now()).toSeconds());
+        HttpReceiver.Request post = posts.get(0);
+        AnomalyEvent event = JsonCodec.events(WireLimits.DEFAULT).decode(post.body());
+
+        assertThat(post.method()).isEqualTo("POST");
+        assertThat(post.path()).isEqualTo("/vad");
+        assertThat(new WebhookSignature(WEBHOOK_SECRET).verify(post.body(), post.header(WebhookSignature.HEADER)))
+                .as("the signature, keyed with VAD_WEBHOOK_SECRET").isTrue();
+        assertThat(event.phase()).isEqualTo(AnomalyEvent.Phase.START);
+        assertThat(stack.service("notifier").output()).as("the notifier's output")
+                .noneMatch(line -> line.contains(WEBHOOK_SECRET) || line.contains(MQTT_PASSWORD));
+    }
+
+    /**
+     * Both sinks delivered, as Prometheus scraped it from the notifier: the webhook, and the MQTT broker (its user
+     * and password from the shell), which acknowledged the episode.
+     */
+    private static void awaitTheNotifierScraped(RunningStack stack) {
+        stack.await("events delivered to the webhook and to the MQTT broker, in Prometheus", TARGETS_UP,
+                () -> stack.prometheus().query("sum by (sink) (vad_notifier_delivered_total) > 0"),
+                answer -> answer != null && sinks(answer).equals(Set.of("webhook", "mqtt")));
+    }
+
+    private static Set<String> sinks(JsonNode answer) {
+        Set<String> sinks = new TreeSet<>();
+        answer.path("data").path("result").forEach(series -> sinks.add(series.path("metric").path("sink").asText()));
+        return sinks;
+    }
+
+    /** Every scrape target up, one job per vad service, and the scorer's windows counted in Prometheus. */
+    private static void awaitEveryTargetUpAndTheScorerScraped(RunningStack stack, LoopbackNetwork network,
+                                                              List<ComposeService> vad) {
         PrometheusServer prometheus = stack.prometheus();
         String closed = network.closed().isEmpty() ? "" : " (nothing listens on " + network.closed() + ")";
         JsonNode targets = stack.await("every Prometheus target up" + closed, TARGETS_UP, prometheus::targets,
@@ -249,7 +327,7 @@ class ComposeStackIT {
                         && allUp(answer.path("data").path("activeTargets")));
         List<String> jobs = new ArrayList<>();
         targets.path("data").path("activeTargets").forEach(t -> jobs.add(t.path("labels").path("job").asText()));
-        assertThat(jobs).containsExactlyInAnyOrder("ingest", "trainer", "scorer");
+        assertThat(jobs).containsExactlyInAnyOrderElementsOf(vad.stream().map(ComposeService::name).toList());
         stack.await("the scorer's windows in Prometheus", TARGETS_UP,
                 () -> prometheus.query("sum(vad_scorer_windows_scored_total)"),
                 answer -> answer != null && answer.path("data").path("result").path(0).path("value").path(1)

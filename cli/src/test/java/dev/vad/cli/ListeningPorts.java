@@ -2,6 +2,7 @@ package dev.vad.cli;
 
 import dev.vad.common.config.ConfigReader;
 import dev.vad.ingest.IngestSettings;
+import dev.vad.notifier.NotifierSettings;
 import dev.vad.scorer.ScorerSettings;
 import dev.vad.scorer.viewer.ViewerSettings;
 import dev.vad.trainer.TrainerSettings;
@@ -20,7 +21,8 @@ final class ListeningPorts {
             "ingest", Map.of("metrics-port", IngestSettings.DEFAULT_METRICS_PORT),
             "train", Map.of("metrics-port", TrainerSettings.DEFAULT_METRICS_PORT),
             "score", Map.of("metrics-port", ScorerSettings.DEFAULT_METRICS_PORT,
-                    "viewer-port", ViewerSettings.DEFAULT_PORT));
+                    "viewer-port", ViewerSettings.DEFAULT_PORT),
+            "notify", Map.of("metrics-port", NotifierSettings.DEFAULT_METRICS_PORT));
 
     private ListeningPorts() {
     }

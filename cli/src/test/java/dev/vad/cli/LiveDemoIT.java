@@ -43,11 +43,11 @@ import org.junit.jupiter.api.io.TempDir;
  * One {@code vad demo} playing the synthetic scene in real time (embedded broker, ingest, trainer, scorer), watched
  * the ways its users watch it:
  * <ul>
- *   <li>every panel query of the shipped dashboards returns data, through a real Prometheus whose config is the
- *       repository's with its targets moved to loopback, each dashboard expression evaluated through Prometheus'
- *       HTTP API, and the Anomalies dashboard's episode annotation marks an episode of the scene (a range query,
- *       as Grafana runs it); the notifier's dashboard is checked against a running notifier
- *       ({@code NotifyProcessIT});</li>
+ *   <li>every panel query of the shipped dashboards returns data (the evidence panels too: the demo stores
+ *       evidence in a temporary directory), through a real Prometheus whose config is the repository's with its
+ *       targets moved to loopback, each dashboard expression evaluated through Prometheus' HTTP API, and the
+ *       Anomalies dashboard's episode annotation marks an episode of the scene (a range query, as Grafana runs it);
+ *       the notifier's dashboard is checked against a running notifier ({@code NotifyProcessIT});</li>
  *   <li>the live viewer, behind its password, in a real headless Chromium: without the password the page is
  *       refused; with it the page's three images load again and again as new windows are reconstructed, the score
  *       plot fills, an anomaly of the scene is listed as an episode with its snapshot from the evidence directory,

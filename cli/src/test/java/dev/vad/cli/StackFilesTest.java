@@ -5,10 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vad.common.metrics.VadMetric;
 import dev.vad.notifier.NotifierMetrics;
+import dev.vad.notifier.NotifierSettings;
+import dev.vad.scorer.evidence.EvidenceMetrics;
+import dev.vad.scorer.evidence.EvidenceRecorder;
+import dev.vad.scorer.evidence.EvidenceSettings;
+import dev.vad.scorer.evidence.EvidenceStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -20,11 +28,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Docker stack checked without a Docker engine: the compose file validates and mounts only files in the
  * repository, the image copies only what exists, Prometheus' config passes promtool, and every dashboard is
- * well-formed and shows only metrics the services register (the notifier's dashboard only the notifier's).
+ * well-formed and shows only metrics the services register (the notifier's dashboard only the notifier's), the
+ * scorer's evidence metrics included.
  */
 class StackFilesTest {
 
@@ -58,6 +68,28 @@ class StackFilesTest {
                 .anyMatch(mount -> mount.named() && mount.target().equals(evidence));
         assertThat(Files.readString(StackFiles.ROOT.resolve("Dockerfile"))).as("the image creates " + evidence
                 + " owned by its user, so a fresh named volume is writable").contains("mkdir -p", evidence);
+    }
+
+    @Test
+    void theNotifierStartsOnlyWithItsProfileTakesItsSinksFromTheShellAndPublishesItsMetricsOnLoopback()
+            throws Exception {
+        ComposeFile compose = ComposeFile.resolve(StackFiles.COMPOSE);
+        ComposeService notifier = compose.service("notifier");
+
+        assertThat(notifier.profiles()).as("docker compose --profile notify up starts it").containsExactly("notify");
+        assertThat(compose.services()).as("services docker compose up starts without a profile")
+                .filteredOn(service -> !service.name().equals(notifier.name()))
+                .allSatisfy(service -> assertThat(service.profiles()).as(service.name()).isEmpty());
+        assertThat(notifier.command()).containsExactly("notify");
+        assertThat(notifier.environment()).as("sinks and secrets, empty unless the shell or .env sets them")
+                .containsEntry("VAD_WEBHOOK_URL", "").containsEntry("VAD_WEBHOOK_SECRET", "")
+                .containsEntry("VAD_MQTT_URI", "").containsEntry("VAD_MQTT_USER", "")
+                .containsEntry("VAD_MQTT_PASSWORD", "");
+        assertThat(notifier.publishedPorts()).containsExactly(NotifierSettings.DEFAULT_METRICS_PORT);
+        assertThat(Files.readString(StackFiles.COMPOSE)).as("its metrics port published like the others'")
+                .contains("\"${VAD_HOST_ADDRESS:-127.0.0.1}:9405:9405\"");
+        assertThat(notifier.healthcheckUrl()).hasValueSatisfying(url -> assertThat(url.getPath())
+                .isEqualTo("/health"));
     }
 
     @Test
@@ -97,7 +129,8 @@ class StackFilesTest {
         Result result = run(StackFiles.ROOT, "promtool", "check", "config", StackFiles.PROMETHEUS.toString());
 
         assertThat(result.exit()).as(result.output()).isZero();
-        assertThat(Files.readString(StackFiles.PROMETHEUS)).contains("ingest:9401", "trainer:9402", "scorer:9403");
+        assertThat(Files.readString(StackFiles.PROMETHEUS)).contains("ingest:9401", "trainer:9402", "scorer:9403",
+                "notifier:9405");
     }
 
     @Test
@@ -168,9 +201,11 @@ class StackFilesTest {
     }
 
     @Test
-    void dashboardsShowEveryMetricTheServicesRegisterAndNoOther() {
+    void dashboardsShowEveryMetricTheServicesRegisterAndNoOther(@TempDir Path evidence) {
+        Set<String> evidenceSeries = evidenceSeries(evidence);
         Set<String> known = Arrays.stream(VadMetric.values()).flatMap(m -> m.prometheusSeries().stream())
                 .collect(Collectors.toSet());
+        known.addAll(evidenceSeries);
         Set<String> shown = new TreeSet<>();
         StackFiles.queries().forEach(query -> shown.addAll(all(VAD_SERIES, query.expr())));
 
@@ -179,6 +214,16 @@ class StackFilesTest {
             assertThat(metric.prometheusSeries()).as(metric.meterName() + " is on a dashboard")
                     .anyMatch(shown::contains);
         }
+        assertThat(evidenceSeries).as("the scorer's evidence series").hasSize(4);
+        assertThat(shown).as("evidence series on the dashboards").containsAll(evidenceSeries);
+    }
+
+    /** The series of the scorer's evidence metrics as it publishes them where it stores evidence. */
+    private static Set<String> evidenceSeries(Path dir) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        EvidenceStore store = EvidenceStore.open(dir, Clock.systemUTC());
+        EvidenceMetrics.register(registry, store, new EvidenceRecorder(EvidenceSettings.OFF, store, 1));
+        return new TreeSet<>(all(VAD_SERIES, registry.scrape()));
     }
 
     private static List<String> all(Pattern pattern, String text) {

@@ -5,9 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The metrics of stored evidence, registered only when an evidence directory is set. They live here rather than in
- * the pipeline's {@code VadMetric} list, whose every entry must show data on the shipped dashboards while the demo
- * runs, and the demo stores no evidence unless told to.
+ * The metrics of stored evidence, registered only when an evidence directory is set, which is why they live here
+ * rather than in the pipeline's {@code VadMetric} list. The Anomalies dashboard shows them.
  */
 public final class EvidenceMetrics {
 
