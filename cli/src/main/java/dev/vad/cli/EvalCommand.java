@@ -12,6 +12,7 @@ import dev.vad.eval.EventFigures;
 import dev.vad.eval.LabelledDataset;
 import dev.vad.eval.LabelledDatasets;
 import dev.vad.eval.PipelineEvaluation;
+import dev.vad.eval.ThresholdFigures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -201,6 +202,7 @@ final class EvalCommand implements Callable<Integer> {
             console.printf(Locale.ROOT, "validation frame AUC %s (paper protocol), %s (online protocol) on"
                     + " pseudo-anomalies in held-out training clips %s%n", percent(validation.frameAucPaper()),
                     percent(validation.frameAucOnline()), String.join(", ", validation.clips()));
+            printThresholds(validation, report.events().threshold(), console);
         }
         EventFigures events = report.events();
         console.printf(Locale.ROOT, "alarms (episodes at threshold %s, %d frames in a row to open, %d below %s to"
@@ -211,6 +213,20 @@ final class EvalCommand implements Callable<Integer> {
             print("clips as one stream", report.oneStream().events(), console);
             console.printf(Locale.ROOT, "  one stream: frame AUC %s online%n",
                     percent(report.oneStream().frameAucOnline()));
+        }
+    }
+
+    private static void printThresholds(EvalReport.Validation validation, double inForce, PrintWriter console) {
+        console.println("validation alarms by threshold (each pseudo-anomalous clip its own stream; false alarms an"
+                + " hour projected from the held-out clips' normal frames, an upper bound):");
+        console.printf(Locale.ROOT, "%9s %8s %12s %23s%n", "threshold", "caught", "false alarms",
+                "projected per hour");
+        for (ThresholdFigures figures : validation.thresholds()) {
+            console.printf(Locale.ROOT, "%9.1f %8s %12d %23s%s%n", figures.threshold(),
+                    figures.caught() + "/" + figures.stretches(), figures.falseAlarmEpisodes(),
+                    figures.projectedFalseAlarmsPerHour() == null ? "n/a"
+                            : String.format(Locale.ROOT, "<= %.2g", figures.projectedFalseAlarmsPerHour()),
+                    figures.threshold() == inForce ? "  (in force)" : "");
         }
     }
 

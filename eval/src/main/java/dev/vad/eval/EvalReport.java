@@ -38,9 +38,10 @@ public record EvalReport(String dataset, String layout, Map<String, Object> mode
      * @param frameAucPaper  frame-level AUC over every pseudo-anomalous clip, paper protocol
      * @param frameAucOnline the same, online protocol
      * @param kinds          the same per kind of pseudo-anomaly, in the order they are made
+     * @param thresholds     the alarms on the pseudo-anomalous clips and the projected false alarms, by threshold
      */
     public record Validation(List<String> clips, Double frameAucPaper, Double frameAucOnline,
-                             Map<String, KindResult> kinds) {
+                             Map<String, KindResult> kinds, List<ThresholdFigures> thresholds) {
     }
 
     /** One kind of pseudo-anomaly's outcome over the held-out clips. */

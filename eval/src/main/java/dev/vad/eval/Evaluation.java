@@ -160,7 +160,8 @@ public final class Evaluation {
                            List<ClipScores> scores, List<ClipScores> streamScores, List<PseudoScores> validation,
                            double trainSeconds, double scoreSeconds) {
         return new Outcome(report(data, settings, artifact, scores, streamScores, trainSeconds, scoreSeconds,
-                PseudoValidation.report(heldOut, validation)), scores,
+                PseudoValidation.report(heldOut, validation, settings.fit().preset().contextFrames(),
+                        scorerSettings(settings).episodes())), scores,
                 scorerSettings(settings).calibration().threshold(), validation);
     }
 

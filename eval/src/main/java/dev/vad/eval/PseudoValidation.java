@@ -4,6 +4,7 @@ import dev.vad.common.wire.FrameWindow;
 import dev.vad.common.wire.ScoreRecord;
 import dev.vad.ingest.source.DecodedFrame;
 import dev.vad.scorer.OfflineScorer;
+import dev.vad.scorer.events.EpisodeSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -57,8 +58,14 @@ final class PseudoValidation {
         return out;
     }
 
-    /** The report's validation figures; null when no clip was held out. */
-    static EvalReport.Validation report(List<Clip> heldOut, List<PseudoScores> scores) {
+    /**
+     * The report's validation figures; null when no clip was held out.
+     *
+     * @param leadFrames frames at the start of each clip the scorer does not score (a predicting model's context)
+     * @param episodes   the scorer's episode settings
+     */
+    static EvalReport.Validation report(List<Clip> heldOut, List<PseudoScores> scores, int leadFrames,
+                                        EpisodeSettings episodes) {
         if (heldOut.isEmpty()) {
             return null;
         }
@@ -72,7 +79,8 @@ final class PseudoValidation {
                     EvalReport.auc(Evaluation.roc(ofKind, true)), EvalReport.auc(Evaluation.roc(ofKind, false))));
         }
         return new EvalReport.Validation(heldOut.stream().map(Clip::name).toList(),
-                EvalReport.auc(Evaluation.roc(all, true)), EvalReport.auc(Evaluation.roc(all, false)), kinds);
+                EvalReport.auc(Evaluation.roc(all, true)), EvalReport.auc(Evaluation.roc(all, false)), kinds,
+                ThresholdFigures.of(scores, leadFrames, episodes));
     }
 
     private static GreyFrames grey(ClipFrames frames, EvalSettings settings) {

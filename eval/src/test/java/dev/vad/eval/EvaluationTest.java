@@ -86,11 +86,19 @@ class EvaluationTest {
                     assertThat(result.aucPaper()).as(kind).isBetween(0.0, 1.0);
                     assertThat(result.aucOnline()).as(kind).isBetween(0.0, 1.0);
                 });
+        assertThat(validation.thresholds()).extracting(ThresholdFigures::threshold).contains(4.0).isSorted();
+        assertThat(validation.thresholds()).allSatisfy(at -> {
+            assertThat(at.stretches()).as("one stretch per kind").isEqualTo(5);
+            assertThat(at.caught()).isBetween(0, 5);
+        });
+        assertThat(validation.thresholds()).extracting(ThresholdFigures::caught).as("a higher threshold, fewer caught")
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(progress).contains("pseudo 02-skip", "pseudo 02-light").doesNotContain("clip 02-skip");
         JsonNode json = new ObjectMapper().readTree(root.resolve("out/report.json").toFile());
         assertThat(json.path("validation").path("clips").get(0).asText()).isEqualTo("02");
         assertThat(json.path("validation").path("frame_auc_paper").asDouble()).isEqualTo(validation.frameAucPaper());
         assertThat(json.path("validation").path("kinds").path("patch").path("auc_online").isNumber()).isTrue();
+        assertThat(json.path("validation").path("thresholds").get(0).has("projected_false_alarms_per_hour")).isTrue();
         List<String> csv = Files.readAllLines(root.resolve("out/validation_scores.csv"));
         assertThat(csv).hasSize(1 + 5 * GeneratedDataset.FRAMES)
                 .startsWith("clip,kind,frame_index0,label,paper_score,online_score");

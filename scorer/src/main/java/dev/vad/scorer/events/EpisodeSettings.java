@@ -11,7 +11,7 @@ package dev.vad.scorer.events;
  */
 public record EpisodeSettings(double highMark, int enterFrames, double lowMark, int exitFrames, int updateEvery) {
 
-    public static final EpisodeSettings DEFAULT = new EpisodeSettings(4.0, 3, 2.0, 10, 25);
+    public static final EpisodeSettings DEFAULT = new EpisodeSettings(3.5, 3, 1.75, 10, 25);
 
     public EpisodeSettings {
         if (!(lowMark <= highMark) || enterFrames < 1 || exitFrames < 1 || updateEvery < 1) {
