@@ -39,8 +39,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * that runs each after its inputs, each with its op context, arguments and output arrays bound once. A run copies the
  * placeholders into the plan's own arrays and executes the ops one after the other, with nothing else in between.
  * SameDiff's own session instead looks up, checks and allocates every op's arrays and tracks their uses on every
- * call, which for a small network costs as long as the arithmetic (a compact 2D training step at batch 32, one
- * native thread: 37 ms in the session, 20 ms as a plan, the same values to the last bit). Intermediate arrays come
+ * call, which for a small network costs about as long as the arithmetic (the same values to the last bit; figures:
+ * docs/performance, 2026-12-01-execution-plans). Intermediate arrays come
  * from an {@link ArrayPool}: an array whose last reader has run serves a later op's output of the same type and
  * length, so the plan holds about one pass's working set, allocated once. Identities, and reshapes of the plan's own
  * arrays, are views rather than ops.

@@ -8,8 +8,8 @@ import java.util.function.LongSupplier;
  * A full collection now and then, for a process that trains for hours. Training promotes short-lived objects (ND4J
  * arrays and SameDiff's per-op objects among them) into the old generation faster than the young collections can
  * free them; until an old-generation cycle finds them, their native memory stays allocated and the collector keeps
- * enlarging the heap (a continual trainer's committed heap grew from 233 to 491 MB in 20 minutes). One full
- * collection (tens of milliseconds at these heap sizes) frees them and lets the heap shrink back. The arrays of a
+ * enlarging the heap (figures: docs/performance, 2026-11-30-trainer-memory-soaks). One full collection frees
+ * them and lets the heap shrink back. The arrays of a
  * training step itself are the model's own, allocated once ({@link ExecutionPlan}), not freed by this.
  * {@link Autoencoder#fit} asks the process-wide instance after every step, so trainer, evaluation and benchmarks
  * behave alike; {@code -XX:+DisableExplicitGC} turns it off. Thread-safe.

@@ -102,8 +102,8 @@ final class GraphBuilder {
      * Batch norm over every axis but the channels; learnt scale and shift, one each per channel. The training
      * branch works on the map as rows {@code [batch*channels, values]} and takes every sum over the values and
      * every spreading back over them as a matrix product: ND4J's gradients of broadcasting element-wise ops are
-     * slow (a multiplication by a per-channel array took 200 ms for 2 M values, the same product without the
-     * broadcast 15 ms).
+     * many times slower than the same ops without the broadcast (figures: docs/performance,
+     * 2026-12-03-engine-figures).
      */
     FeatureMap batchNorm(FeatureMap x) {
         String name = nextLayer("bn");

@@ -165,9 +165,9 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
     private ScorerOutcome live(ModelFeed feed, Outputs outputs) throws InterruptedException {
         // One batch per poll: a poll's windows are all scored before the loop looks at `stopping` and commits.
         // With Kafka's default of 500 records, a backlog (the windows that waited for the first model) took
-        // minutes per poll on a small machine (16 windows took 13 s while the trainer shared 2 cores): longer
-        // than the compose file's stop grace period after SIGTERM, and at worst than max.poll.interval.ms, after
-        // which the commit fails and the same windows are scored again.
+        // minutes per poll on a small machine while the trainer shared its cores: longer than the compose file's
+        // stop grace period after SIGTERM, and at worst than max.poll.interval.ms, after which the commit fails
+        // and the same windows are scored again (figures: docs/performance, 2026-12-03-engine-figures).
         try (Consumer<String, byte[]> consumer = clients.consumer(settings.groupId(), "vad-scorer",
                 new org.apache.kafka.common.serialization.StringDeserializer(), new ByteArrayDeserializer(),
                 Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxBatchWindows()))) {

@@ -15,11 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * sums the taps of the last two axes into the output, dropping the padding and leaving output-padding positions no
  * tap reaches at zero, so there is nothing to cut. In 3D the depth taps are first placed at their output depths by
  * a matrix product with the transpose of {@link OuterTaps}'s gathering, as the N-D hierarchy places its outer taps.
- * ND4J's own transposed convolutions (oneDNN's in 2D) are slow into one or two channels: 8 → 1 channels from
- * 32 x 32 to 64 x 64 at batch 32, one thread, 2.6 to 2.7 ms with their cut against 1.0 ms this way; into two
- * channels 2.3 against 1.4 to 1.6 ms; from three channels on the native op is as fast or faster (three: 3.6 to 3.7
- * against 3.6; four: 3.7 against 4.2). ND4J cannot differentiate {@code col2im}, so training graphs keep the
- * native op.
+ * ND4J's own transposed convolutions (oneDNN's in 2D) are slow into one or two channels; from three channels on
+ * the native op is as fast or faster (figures: docs/performance, 2026-12-01-column-transposed-convolutions). ND4J
+ * cannot differentiate {@code col2im}, so training graphs keep the native op.
  *
  * <p>Input {@code [B, Cin, L...]}, weights {@code [k..., Cout, Cin]} (the native op's), output
  * {@code [B, Cout, O...]} per {@link ConvGeometry}, without bias.
@@ -86,8 +84,8 @@ final class ColumnTransposedConvolution {
 
     /**
      * {@code matrix} ({@code [1, m, n]}) repeated {@code count} times along axis 0, since ND4J's matmul does not
-     * broadcast: as a broadcasting product with ones, which takes a sixteenth of the time of ND4J's {@code tile}
-     * ([1, 27, 8] 128 times: 0.06 against 0.98 ms).
+     * broadcast: as a broadcasting product with ones, many times faster than ND4J's {@code tile} (figures:
+     * docs/performance, 2026-12-03-engine-figures).
      */
     private static SDVariable repeated(SameDiff sd, SDVariable matrix, SDVariable count) {
         SDVariable shape = sd.concat(0, count, sd.constant(Nd4j.createFromArray(1L, 1L)));

@@ -43,10 +43,10 @@ public final class NdConvolution {
     /**
      * As {@link #convolve(SameDiff, SDVariable, long, long, long[], SDVariable, SDVariable, ConvGeometry)} (which
      * passes true); in a graph that is differentiated ({@code differentiable}) a 3D convolution of one input
-     * channel is taken apart along its outermost axis into native 2D ones, as above three axes. ND4J computes a 3D convolution's input gradient by
-     * scattering columns back into the volume, which is slow into one channel: compact 3D's first layer (1 → 8
-     * channels, 8 x 64 x 64, batch 32, one thread) spent 38 ms of a 140 to 170 ms training step in its gradient op;
-     * with this and the same for {@link NdTransposedConvolution}'s last layer the step took 100 to 125 ms.
+     * channel is taken apart along its outermost axis into native 2D ones, as above three axes. ND4J computes a 3D
+     * convolution's input gradient by scattering columns back into the volume, which is slow into one channel: in
+     * compact 3D's first layer it was a quarter of a training step (figures: docs/performance,
+     * 2026-12-03-engine-figures).
      */
     public static SDVariable convolve(SameDiff sd, SDVariable x, long channelsIn, long channelsOut, long[] lengths,
             SDVariable w, SDVariable b, ConvGeometry g, boolean differentiable) {

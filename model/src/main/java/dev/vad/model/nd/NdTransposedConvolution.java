@@ -42,9 +42,8 @@ public final class NdTransposedConvolution {
      * {@code differentiable} false the graph may take forms ND4J cannot differentiate where they are faster (see
      * {@link ColumnTransposedConvolution}), for branches that are only run forward. With it true a 3D transposed
      * convolution into one channel is taken apart along its outermost axis into native 2D ones, as above three
-     * axes: ND4J's 3D transposed convolution scatters columns back into the volume, slowly into one channel (compact
-     * 3D's last layer, 8 → 1 channels into 8 x 64 x 64 at batch 32, one thread: 38 ms forward; see
-     * {@link NdConvolution}'s same rule for the step this saves).
+     * axes: ND4J's 3D transposed convolution scatters columns back into the volume, slowly into one channel (see
+     * {@link NdConvolution}'s same rule; figures: docs/performance, 2026-12-03-engine-figures).
      */
     public static SDVariable transpose(SameDiff sd, SDVariable x, long channelsIn, long channelsOut,
             long[] lengths, SDVariable w, SDVariable b, ConvGeometry g, boolean differentiable) {
