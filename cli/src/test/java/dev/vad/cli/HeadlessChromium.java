@@ -18,11 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -161,12 +163,25 @@ final class HeadlessChromium implements AutoCloseable {
         Files.write(png, Base64.getDecoder().decode(result.path("data").asText()));
     }
 
+    /**
+     * Stops Chromium and every helper process it started (renderer, GPU, crash handler), which can outlive the
+     * browser process for a moment and keep writing into the profile directory a caller is about to delete.
+     */
     @Override
     public void close() throws InterruptedException {
         socket.abort();
+        List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
+        }
+        helpers.forEach(ProcessHandle::destroy);
+        for (ProcessHandle helper : helpers) {
+            try {
+                helper.onExit().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                helper.destroyForcibly();
+            }
         }
     }
 
