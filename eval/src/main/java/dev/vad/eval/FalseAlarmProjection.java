@@ -60,11 +60,13 @@ final class FalseAlarmProjection {
         for (ClipStream stream : streams) {
             boolean[] usable = usable(stream, afterRunFrames);
             for (int f = 0; f + enterFrames <= stream.frames(); f++) {
+                boolean allUsable = true;
                 double min = Double.POSITIVE_INFINITY;
-                for (int i = f; i < f + enterFrames && min > Double.NEGATIVE_INFINITY; i++) {
-                    min = usable[i] ? Math.min(min, stream.scores()[i]) : Double.NEGATIVE_INFINITY;
+                for (int i = f; i < f + enterFrames; i++) {
+                    allUsable &= usable[i];
+                    min = Math.min(min, stream.scores()[i]);
                 }
-                if (min > Double.NEGATIVE_INFINITY) {
+                if (allUsable) {
                     least.add(min);
                 }
             }
