@@ -1,16 +1,14 @@
-package dev.vad.cli;
+package dev.vad.bench;
 
 import dev.vad.broker.BrokerOptions;
 import dev.vad.broker.EmbeddedKafkaBroker;
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.kafka.KafkaClients;
+import dev.vad.common.kafka.TopicProvisioner;
+import dev.vad.common.kafka.TopicSpec;
 import dev.vad.ingest.IngestService;
 import dev.vad.ingest.IngestSettings;
 import dev.vad.ingest.StreamResult;
-import dev.vad.common.kafka.TopicProvisioner;
-import dev.vad.common.kafka.TopicSpec;
-import java.time.Duration;
-import org.apache.kafka.clients.admin.Admin;
 import dev.vad.ingest.source.DecodedFrame;
 import dev.vad.ingest.source.FfmpegSource;
 import dev.vad.ingest.source.SourceException;
@@ -18,6 +16,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +24,14 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 
 /**
  * {@code vad bench ingest}: decode, scale, window and publish a whole file to a real broker as fast as possible,
  * and in the same run time the ffmpeg command line doing the same decode and scale to raw video. After one
  * untimed warm-up run, each side runs {@code repeats} times; medians are reported.
  */
-final class IngestBenchmark {
+public final class IngestBenchmark {
 
     private final String source;
     private final int width;
@@ -41,7 +41,8 @@ final class IngestBenchmark {
 
     private final int repeats;
 
-    IngestBenchmark(String source, int width, int height, String bootstrapServers, int repeats, PrintWriter out) {
+    public IngestBenchmark(String source, int width, int height, String bootstrapServers, int repeats,
+                           PrintWriter out) {
         this.source = source;
         this.repeats = repeats;
         this.width = width;
@@ -50,7 +51,7 @@ final class IngestBenchmark {
         this.out = out;
     }
 
-    int run() throws Exception {
+    public int run() throws Exception {
         Map<String, String> flags = new HashMap<>(Map.of("width", Integer.toString(width),
                 "height", Integer.toString(height), "topic-frames", "vad.bench." + UUID.randomUUID(),
                 "topic-partitions", "1", "metrics-port", "-1"));

@@ -1,4 +1,4 @@
-package dev.vad.cli;
+package dev.vad.bench;
 
 import dev.vad.broker.BrokerOptions;
 import dev.vad.broker.EmbeddedKafkaBroker;
@@ -38,7 +38,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Kafka's own {@code ProducerPerformance} sending records of the same size with the same producer settings, both
  * to the same broker in one run.
  */
-final class KafkaBenchmark {
+public final class KafkaBenchmark {
 
     private static final Pattern SUMMARY = Pattern.compile("([0-9.]+) records/sec \\(([0-9.]+) MB/sec\\)");
     private static final Map<String, String> PRODUCER = Map.of("acks", "all", "enable.idempotence", "true",
@@ -48,13 +48,13 @@ final class KafkaBenchmark {
     private final String bootstrapServers;
     private final PrintWriter out;
 
-    KafkaBenchmark(int records, String bootstrapServers, PrintWriter out) {
+    public KafkaBenchmark(int records, String bootstrapServers, PrintWriter out) {
         this.records = records;
         this.bootstrapServers = bootstrapServers;
         this.out = out;
     }
 
-    int run() throws IOException, InterruptedException {
+    public int run() throws IOException, InterruptedException {
         EmbeddedKafkaBroker broker = bootstrapServers == null ? EmbeddedKafkaBroker.start(BrokerOptions.ephemeral())
                 : null;
         String servers = broker == null ? bootstrapServers : broker.bootstrapServers();

@@ -1,14 +1,5 @@
-package dev.vad.cli;
+package dev.vad.bench;
 
-import dev.vad.bench.BenchMode;
-import dev.vad.bench.ConvRatioBenchmark;
-import dev.vad.bench.ConvRatioOptions;
-import dev.vad.bench.MatrixPeak;
-import dev.vad.bench.ModelBenchOptions;
-import dev.vad.bench.ModelBenchmark;
-import dev.vad.bench.ModelComparison;
-import dev.vad.bench.RssCheck;
-import dev.vad.bench.TorchPeer;
 import dev.vad.model.Preset;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -22,11 +13,11 @@ import java.util.function.Supplier;
  * run, the machine's matrix-product peak beside them), and 4D convolution against 3D. ND4J prints graph chatter
  * on stdout, so stdout points at stderr while the engine runs and only the figures reach the real stdout.
  */
-final class ModelBenchmarks {
+public final class ModelBenchmarks {
 
     private final PrintWriter out;
 
-    ModelBenchmarks(PrintWriter out) {
+    public ModelBenchmarks(PrintWriter out) {
         this.out = out;
     }
 
@@ -36,7 +27,7 @@ final class ModelBenchmarks {
      * @param width      frame width of every case, or null for each case's default
      * @param height     frame height of every case, or null for each case's default
      */
-    int compare(BenchMode mode, List<Preset> presets, List<Integer> dimensions, Integer width, Integer height,
+    public int compare(BenchMode mode, List<Preset> presets, List<Integer> dimensions, Integer width, Integer height,
             int threads, int warmUp, double warmUpSeconds, int iterations, int repeats) {
         ModelBenchOptions defaults = ModelBenchOptions.defaults(mode);
         ModelBenchOptions options = sized(defaults.withShape(presets == null ? defaults.presets() : presets,
@@ -60,14 +51,14 @@ final class ModelBenchmarks {
         return 0;
     }
 
-    int memory(int threads, Integer width, Integer height, int steps, int every) {
+    public int memory(int threads, Integer width, Integer height, int steps, int every) {
         ModelBenchOptions options = sized(ModelBenchOptions.defaults(BenchMode.TRAIN), width, height)
                 .withThreads(threads);
         print(quietly(() -> List.of(new RssCheck().run(options, RssCheck.defaultCase(options), steps, every).line())));
         return 0;
     }
 
-    int convolution(int threads, double warmUpSeconds, int iterations, int repeats) {
+    public int convolution(int threads, double warmUpSeconds, int iterations, int repeats) {
         ConvRatioOptions options = ConvRatioOptions.defaults().withThreads(threads)
                 .withIterations(ConvRatioOptions.defaults().warmUpIterations(), iterations, repeats)
                 .withWarmUpSeconds(warmUpSeconds);

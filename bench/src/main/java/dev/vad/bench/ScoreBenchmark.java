@@ -1,50 +1,39 @@
-package dev.vad.cli;
+package dev.vad.bench;
+
+import static dev.vad.bench.SceneWindows.FRAMES;
+import static dev.vad.bench.SceneWindows.SIDE;
 
 import dev.vad.broker.BrokerOptions;
 import dev.vad.broker.EmbeddedKafkaBroker;
-import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.KafkaSettings;
 import dev.vad.common.kafka.KafkaClients;
-import dev.vad.common.kafka.TopicProvisioner;
-import dev.vad.common.kafka.TopicSpec;
 import dev.vad.common.wire.FrameWindow;
 import dev.vad.common.wire.ModelArtifact;
 import dev.vad.common.wire.ModelHeader;
 import dev.vad.common.wire.PixelFormat;
 import dev.vad.common.wire.ScoreRecord;
-import dev.vad.common.wire.TimestampKind;
 import dev.vad.common.wire.WireLimits;
 import dev.vad.common.wire.WireSerdes;
-import dev.vad.ingest.synthetic.SceneSettings;
-import dev.vad.ingest.synthetic.SyntheticScene;
 import dev.vad.model.ModelArtifacts;
 import dev.vad.model.Preset;
 import dev.vad.model.fit.FitSettings;
 import dev.vad.model.fit.ModelFitter;
 import dev.vad.model.fit.WindowModel;
 import dev.vad.scorer.ScorerService;
-import dev.vad.scorer.ScorerSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code vad bench score}: windows per second through the scorer on a real broker (compact 3D, 64x64 grey,
@@ -52,32 +41,27 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * windows in process (the peer: what Kafka and the service add), and the end-to-end latency of one live 30 fps
  * stream from its last frame's capture to its score arriving at a consumer.
  */
-final class ScoreBenchmark {
+public final class ScoreBenchmark {
 
-    private static final int SIDE = 64;
-    private static final int FRAMES = 8;
     private static final int[] STREAMS = {1, 4, 16};
 
     private final int windows;
     private final String bootstrapServers;
     private final PrintWriter out;
     private final WireSerdes serdes = new WireSerdes(WireLimits.DEFAULT);
-    private final List<FrameWindow> scene = new ArrayList<>();
+    private List<FrameWindow> scene = List.of();
 
     /**
      * @param windows windows scored per stream count (spread over the streams)
      */
-    ScoreBenchmark(int windows, String bootstrapServers, PrintWriter out) {
+    public ScoreBenchmark(int windows, String bootstrapServers, PrintWriter out) {
         this.windows = windows;
         this.bootstrapServers = bootstrapServers;
         this.out = out;
     }
 
-    int run() throws Exception {
-        SyntheticScene synthetic = new SyntheticScene(SceneSettings.defaults(SIDE, SIDE, 1));
-        for (int n = 0; n < 64; n++) {
-            scene.add(window(synthetic, "s", n, n, TimestampKind.STREAM_TIME, 0));
-        }
+    public int run() throws Exception {
+        scene = SceneWindows.render(64);
         EmbeddedKafkaBroker broker = bootstrapServers == null ? EmbeddedKafkaBroker.start(BrokerOptions.ephemeral())
                 : null;
         String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
@@ -88,17 +72,18 @@ final class ScoreBenchmark {
             ModelFitter.Fitted fitted = ModelFitter.fit(model, scene.subList(0, 48), scene.subList(48, 64), fit(),
                     (step, loss) -> { });
             ModelArtifact artifact = ModelArtifacts.pack(model.network(), header(model, fitted));
+            ScorePipeline pipeline = new ScorePipeline(clients, servers, serdes);
             out.println("bench=score model=compact conv3d window=8x64x64 grey windows=" + windows + " broker="
                     + (broker == null ? servers : "embedded") + " threads=" + System.getenv()
                     .getOrDefault("OMP_NUM_THREADS", "all"));
             double best = 0;
             for (int streams : STREAMS) {
-                double rate = throughput(clients, servers, artifact, streams, threads);
+                double rate = throughput(pipeline, artifact, streams, threads);
                 best = Math.max(best, rate);
                 out.printf("windows_per_s_%d_streams=%.1f%n", streams, rate);
                 out.flush();
             }
-            double[] latency = latency(clients, servers, artifact, threads);
+            double[] latency = latency(pipeline, artifact, threads);
             double peer = inference(model);
             out.printf("in_process_windows_per_s=%.1f%n", peer);
             out.printf("e2e_latency_p50_ms=%.1f%ne2e_latency_p99_ms=%.1f%nstreams_at_30fps_per_machine=%.1f%n"
@@ -139,21 +124,21 @@ final class ScoreBenchmark {
     }
 
     /** Windows per second scored, from the first score received to the last. */
-    private double throughput(KafkaClients clients, String servers, ModelArtifact artifact, int streams,
-                              ExecutorService threads) throws Exception {
-        Map<String, String> topics = topics(clients, artifact);
-        try (Producer<String, FrameWindow> producer = clients.producer("vad-bench-frames", new StringSerializer(),
-                serdes.frameWindowSerializer())) {
+    private double throughput(ScorePipeline pipeline, ModelArtifact artifact, int streams, ExecutorService threads)
+            throws Exception {
+        Map<String, String> topics = pipeline.topics(artifact);
+        try (Producer<String, FrameWindow> producer = pipeline.frames("vad-bench-frames")) {
             for (int n = 0; n < windows; n++) {
                 FrameWindow w = scene.get(n % scene.size());
                 String stream = "cam-" + (n % streams);
-                producer.send(new ProducerRecord<>(topics.get("topic-frames"), stream, copy(w, stream, n / streams)));
+                producer.send(new ProducerRecord<>(topics.get("topic-frames"), stream,
+                        SceneWindows.copy(w, stream, n / streams)));
             }
             producer.flush();
         }
-        ScorerService scorer = scorer(servers, topics);
-        CompletableFuture<?> running = CompletableFuture.runAsync(() -> run(scorer), threads);
-        try (Consumer<String, byte[]> scores = scoresConsumer(clients, topics)) {
+        ScorerService scorer = pipeline.scorer(topics);
+        CompletableFuture<?> running = CompletableFuture.runAsync(() -> ScorePipeline.run(scorer), threads);
+        try (Consumer<String, byte[]> scores = pipeline.scores(topics)) {
             long first = 0;
             long last = 0;
             int seen = 0;
@@ -176,17 +161,16 @@ final class ScoreBenchmark {
     }
 
     /** p50 and p99 in ms of one 30 fps stream: from its last frame's capture to its score at a consumer. */
-    private double[] latency(KafkaClients clients, String servers, ModelArtifact artifact, ExecutorService threads)
+    private double[] latency(ScorePipeline pipeline, ModelArtifact artifact, ExecutorService threads)
             throws Exception {
-        Map<String, String> topics = topics(clients, artifact);
-        ScorerService scorer = scorer(servers, topics);
-        CompletableFuture<?> running = CompletableFuture.runAsync(() -> run(scorer), threads);
+        Map<String, String> topics = pipeline.topics(artifact);
+        ScorerService scorer = pipeline.scorer(topics);
+        CompletableFuture<?> running = CompletableFuture.runAsync(() -> ScorePipeline.run(scorer), threads);
         List<Double> latencies = new ArrayList<>();
         int count = Math.max(100, windows / 8);
         int warmUp = 10;
-        try (Consumer<String, byte[]> scores = scoresConsumer(clients, topics);
-             Producer<String, FrameWindow> producer = clients.producer("vad-bench-live", new StringSerializer(),
-                     serdes.frameWindowSerializer())) {
+        try (Consumer<String, byte[]> scores = pipeline.scores(topics);
+             Producer<String, FrameWindow> producer = pipeline.frames("vad-bench-live")) {
             long periodNanos = FRAMES * 1_000_000_000L / 30;
             long next = System.nanoTime();
             int sent = 0;
@@ -195,7 +179,7 @@ final class ScoreBenchmark {
                     long captured = System.currentTimeMillis() * 1000;
                     FrameWindow w = scene.get(sent % scene.size());
                     producer.send(new ProducerRecord<>(topics.get("topic-frames"), null, captured / 1000, "live",
-                            live(w, sent, captured)));
+                            SceneWindows.live(w, sent, captured)));
                     sent++;
                     next += periodNanos;
                 }
@@ -215,53 +199,8 @@ final class ScoreBenchmark {
     }
 
     private static double quantile(double[] sorted, double p) {
-        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-    }
-
-    /** Fresh topics for one case, the model published on its models topic; the flags naming them. */
-    private Map<String, String> topics(KafkaClients clients, ModelArtifact artifact) throws Exception {
-        String prefix = "vad.bench.score-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> flags = new HashMap<>();
-        for (String kind : List.of("frames", "models", "scores", "reconstructions", "events", "dlq")) {
-            flags.put("topic-" + kind, prefix + "." + kind);
-        }
-        ConfigReader config = new ConfigReader(flags, Map.of());
-        try (Admin admin = clients.admin("vad-bench-admin")) {
-            new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(TopicSpec.pipeline(
-                    dev.vad.common.config.TopicNames.load(config), dev.vad.common.config.TopicSettings.load(config)),
-                    true);
-        }
-        try (Producer<String, ModelArtifact> producer = clients.producer("vad-bench-model", new StringSerializer(),
-                serdes.modelSerializer())) {
-            producer.send(new ProducerRecord<>(flags.get("topic-models"), artifact.key(), artifact)).get();
-        }
-        return flags;
-    }
-
-    private ScorerService scorer(String servers, Map<String, String> topics) {
-        Map<String, String> flags = new HashMap<>(topics);
-        flags.putAll(Map.of("bootstrap-servers", servers, "model", "bench", "metrics-port", "-1",
-                "reconstruction-every", "10"));
-        ConfigReader config = new ConfigReader(flags, Map.of());
-        ScorerSettings settings = ScorerSettings.load(config, null, null, List.of(), true);
-        config.validate();
-        return new ScorerService(settings, new KafkaClients(settings.kafka(), new SimpleMeterRegistry(), 64 << 20),
-                new SimpleMeterRegistry(), Clock.systemUTC());
-    }
-
-    private static Consumer<String, byte[]> scoresConsumer(KafkaClients clients, Map<String, String> topics) {
-        Consumer<String, byte[]> consumer = clients.consumer("vad-bench-" + UUID.randomUUID(), "vad-bench-scores",
-                new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
-        consumer.subscribe(List.of(topics.get("topic-scores")));
-        return consumer;
-    }
-
-    private static void run(ScorerService scorer) {
-        try {
-            scorer.run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return sorted.length == 0 ? Double.NaN
+                : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
     }
 
     private static ModelHeader header(WindowModel model, ModelFitter.Fitted fitted) {
@@ -269,34 +208,5 @@ final class ScoreBenchmark {
         return new ModelHeader("bench", 1, "compact", 3, model.view().describe(), shape, FRAMES, SIDE, SIDE,
                 PixelFormat.GRAY8, model.normalisation(), new TreeMap<>(Map.of("patch", "8")), 1, List.of(),
                 fitted.calibration(), new TreeMap<>(), 0);
-    }
-
-    private static FrameWindow window(SyntheticScene scene, String stream, long sequence, long index,
-                                      TimestampKind kind, long capture) {
-        byte[] pixels = new byte[FRAMES * SIDE * SIDE];
-        long[] frames = new long[FRAMES];
-        for (int f = 0; f < FRAMES; f++) {
-            frames[f] = index * FRAMES + f;
-            System.arraycopy(scene.render(frames[f]), 0, pixels, f * SIDE * SIDE, SIDE * SIDE);
-        }
-        long[] times = new long[FRAMES];
-        Arrays.fill(times, capture);
-        return new FrameWindow(stream, sequence, frames, kind == TimestampKind.STREAM_TIME ? frames.clone() : times,
-                kind, 0, false, SIDE, SIDE, PixelFormat.GRAY8, pixels);
-    }
-
-    private static FrameWindow copy(FrameWindow w, String stream, long sequence) {
-        return new FrameWindow(stream, sequence, w.frameIndices(), w.captureTimesMicros(), w.timestampKind(), 0, false,
-                w.width(), w.height(), w.pixelFormat(), w.pixels());
-    }
-
-    /** A window of a live stream whose last frame was captured now. */
-    private static FrameWindow live(FrameWindow w, long sequence, long capturedMicros) {
-        long[] times = new long[FRAMES];
-        for (int f = 0; f < FRAMES; f++) {
-            times[f] = capturedMicros - (FRAMES - 1 - f) * 1_000_000L / 30;
-        }
-        return new FrameWindow("live", sequence, w.frameIndices(), times, TimestampKind.WALL_CLOCK, 0, false,
-                w.width(), w.height(), w.pixelFormat(), w.pixels());
     }
 }
