@@ -10,6 +10,7 @@ COPY broker broker
 COPY testkit testkit
 COPY ingest ingest
 COPY model model
+COPY core core
 COPY trainer trainer
 COPY scorer scorer
 COPY notifier notifier

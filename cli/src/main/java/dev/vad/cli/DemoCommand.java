@@ -202,7 +202,7 @@ final class DemoCommand implements Callable<Integer> {
             TrainerService trainer = new TrainerService(trainerSettings, trainerClients, trainerMetrics,
                     Clock.systemUTC(), new ProgressLine(System.out, false));
             EvidenceStore store = ScoreCommand.evidenceStore(scorerSettings);
-            LiveViewer viewer = LiveViewer.start(scorerSettings.viewer(), scorerSettings.maxStreams(),
+            LiveViewer viewer = LiveViewer.start(scorerSettings.viewer(), scorerSettings.scoring().maxStreams(),
                     Clock.systemUTC(), store);
             closing.add(viewer);
             viewer.announcement().ifPresent(out::println);

@@ -60,7 +60,7 @@ final class ScoreCommand implements Callable<Integer> {
     /** Runs the scorer with its metrics endpoint and viewer until it ends or the process is asked to stop. */
     static int score(ScorerSettings settings, CommandSpec spec) throws InterruptedException {
         EvidenceStore store = evidenceStore(settings);
-        try (LiveViewer viewer = LiveViewer.start(settings.viewer(), settings.maxStreams(), Clock.systemUTC(),
+        try (LiveViewer viewer = LiveViewer.start(settings.viewer(), settings.scoring().maxStreams(), Clock.systemUTC(),
                 store)) {
             viewer.announcement().ifPresent(spec.commandLine().getOut()::println);
             if (store != null) {

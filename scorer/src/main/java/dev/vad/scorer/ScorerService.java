@@ -1,15 +1,15 @@
 package dev.vad.scorer;
 
 import dev.vad.common.kafka.DeadLetters;
-import dev.vad.common.service.ForegroundService;
-import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.kafka.KafkaAccess;
+import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.kafka.ModelFeed;
 import dev.vad.common.kafka.OffsetCommits;
 import dev.vad.common.kafka.RangeReader;
 import dev.vad.common.kafka.TopicProvisioner;
 import dev.vad.common.kafka.TopicRange;
 import dev.vad.common.kafka.TopicSpec;
+import dev.vad.common.service.ForegroundService;
 import dev.vad.common.store.ModelDirectory;
 import dev.vad.common.wire.AnomalyEvent;
 import dev.vad.common.wire.DeadLetter;
@@ -20,6 +20,9 @@ import dev.vad.common.wire.TimestampKind;
 import dev.vad.common.wire.WireFormatException;
 import dev.vad.common.wire.WireLimits;
 import dev.vad.common.wire.WireSerdes;
+import dev.vad.core.score.ActiveModel;
+import dev.vad.core.score.ScoredWindow;
+import dev.vad.core.score.WindowScorer;
 import dev.vad.scorer.evidence.EvidenceMetrics;
 import dev.vad.scorer.evidence.EvidenceRecorder;
 import dev.vad.scorer.evidence.EvidenceStore;
@@ -108,9 +111,10 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
         this.clients = clients;
         this.registry = registry;
         this.clock = clock;
-        this.metrics = new ScorerMetrics(registry, settings.modelName(), settings.calibration().threshold());
-        this.scorer = new WindowScorer(settings, metrics::forget);
-        this.evidence = store == null ? null : new EvidenceRecorder(settings.evidence(), store, settings.maxStreams());
+        this.metrics = new ScorerMetrics(registry, settings.modelName(), settings.scoring().calibration().threshold());
+        this.scorer = new WindowScorer(settings.scoring(), metrics::forget);
+        this.evidence = store == null ? null : new EvidenceRecorder(settings.evidence(), store,
+                settings.scoring().maxStreams());
         if (evidence != null) {
             EvidenceMetrics.register(registry, store, evidence);
         }
@@ -170,7 +174,7 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
         // and the same windows are scored again (figures: docs/performance, 2026-12-03-engine-figures).
         try (Consumer<String, byte[]> consumer = clients.consumer(settings.groupId(), "vad-scorer",
                 new org.apache.kafka.common.serialization.StringDeserializer(), new ByteArrayDeserializer(),
-                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxBatchWindows()))) {
+                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.scoring().maxBatchWindows()))) {
             consumer.subscribe(List.of(settings.topics().frames()));
             while (!stopping) {
                 for (ModelArtifact artifact : feed.poll(Duration.ZERO)) {
@@ -296,7 +300,7 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
                 continue;
             }
             batch.add(window);
-            if (batch.size() == settings.maxBatchWindows()) {
+            if (batch.size() == settings.scoring().maxBatchWindows()) {
                 scoreBatch(batch, outputs, sent);
                 batch = new ArrayList<>();
             }

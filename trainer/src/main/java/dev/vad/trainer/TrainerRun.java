@@ -9,6 +9,10 @@ import dev.vad.common.wire.ModelArtifact;
 import dev.vad.common.wire.ModelHeader;
 import dev.vad.common.wire.WireFormatException;
 import dev.vad.common.wire.WireLimits;
+import dev.vad.core.train.ArtifactBuilder;
+import dev.vad.core.train.FiniteFit;
+import dev.vad.core.train.TrainingSession;
+import dev.vad.core.train.WindowFormat;
 import dev.vad.model.Autoencoder;
 import dev.vad.model.fit.ModelFitter;
 import dev.vad.model.fit.WindowModel;
@@ -137,7 +141,7 @@ final class TrainerRun {
             }
             if (session == null || !session.ready()) {
                 return outcome(accepted + " windows are too few to train and validate on (one in "
-                        + settings.validationOneIn() + " is held out); no model published");
+                        + settings.training().validationOneIn() + " is held out); no model published");
             }
             TrainerOutcome result = fitAndPublish();
             if (!versions.isEmpty()) {
@@ -165,7 +169,7 @@ final class TrainerRun {
             }
             if (session == null || !session.ready()) {
                 return outcome(accepted + " windows are too few to train and validate on (one in "
-                        + settings.validationOneIn() + " is held out); no model published");
+                        + settings.training().validationOneIn() + " is held out); no model published");
             }
             ranges.stream().filter(r -> r.count() > 0)
                     .forEach(r -> lineage.cover(r.partition(), r.fromOffset(), r.toOffset()));
@@ -222,8 +226,11 @@ final class TrainerRun {
     }
 
     private void publish(Autoencoder network, ModelFitter.Fitted fitted) throws InterruptedException {
-        ModelArtifact artifact = publisher.artifact(settings.modelName(), nextVersion, network, session.model(),
-                format, fitted, session, settings, lineage.ranges(), parent == null ? 0 : parent.header().version());
+        ModelArtifact artifact = new ArtifactBuilder(session, format)
+                .named(settings.modelName(), nextVersion, settings.mode().id())
+                .continuing(parent == null ? 0 : parent.header().version())
+                .trainedOn(lineage.ranges())
+                .build(network, fitted, clock.millis() * 1000);
         publisher.publish(artifact);
         versions.add(nextVersion);
         metrics.published(nextVersion, clock.millis() / 1000);
@@ -311,8 +318,7 @@ final class TrainerRun {
 
     private void begin(WindowModel model, Lineage newLineage) {
         lineage = newLineage;
-        session = new TrainingSession(model, settings.fit(), new ValidationSplit(settings.validationOneIn()),
-                settings.bufferWindows(), settings.validationWindows(), settings.patience());
+        session = new TrainingSession(model, settings.training());
     }
 
     private String mismatch(FrameWindow w) {
