@@ -106,6 +106,20 @@ public record ModelBenchOptions(BenchMode mode, List<Preset> presets, List<Integ
     }
 
     /**
+     * Windows per step of a case: {@link #batch()} for an autoencoder; for a predicting preset, which predicts each
+     * window's frames after its context, as many windows as make {@link #batch()} predicted frames (at least one),
+     * so that every case's network takes about the same number of examples a step.
+     */
+    public int batchOf(BenchCase c) {
+        int context = c.preset().contextFrames();
+        if (context == 0) {
+            return batch;
+        }
+        int predicted = c.spatialShape().get(0) - context;
+        return Math.max(1, batch / Math.max(1, predicted));
+    }
+
+    /**
      * Every preset at every dimensionality it takes, presets first, in the order given; 1 channel (grey). A
      * predicting preset runs at its own frame size.
      */

@@ -42,7 +42,8 @@ public final class ModelBenchmark {
     public ModelTiming time(ModelBenchOptions options, BenchCase c) {
         int threads = NativeThreads.use(options.threads());
         Autoencoder model = Autoencoder.create(ModelSpec.of(c.preset(), c.channels(), options.seed(), c.lengths()));
-        INDArray batch = uniformBatch(options.seed(), c.batchShape(options.batch()));
+        int windows = options.batchOf(c);
+        INDArray batch = uniformBatch(options.seed(), c.batchShape(windows));
         Step step = options.mode() == BenchMode.TRAIN ? () -> model.fit(batch) : () -> {
             INDArray reconstruction = model.reconstruct(batch);
             reconstruction.close();
@@ -61,11 +62,11 @@ public final class ModelBenchmark {
             }
             seconds[r] = Math.max(1, nanoTime.getAsLong() - start) / 1e9;
         }
-        double rate = (double) options.batch() * options.timedIterations() / median(seconds);
+        double rate = (double) windows * options.timedIterations() / median(seconds);
         batch.close();
         LOG.info("{} mode={} threads={}: {} samples/s; timed runs took {} s", c.label(), options.mode().id(), threads,
                 String.format("%.2f", rate), Arrays.toString(seconds));
-        return new ModelTiming(c, options.mode(), options.batch(), threads, model.parameterCount(),
+        return new ModelTiming(c, options.mode(), windows, threads, model.parameterCount(),
                 model.multiplyAddsPerExample(), rate, loss);
     }
 

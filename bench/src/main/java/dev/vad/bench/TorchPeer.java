@@ -108,7 +108,7 @@ public final class TorchPeer {
         List<Integer> shape = c.spatialShape();
         int frames = c.dimensions() == 3 ? shape.get(0) : o.frames();
         return List.of("--model", c.preset().id(), "--dims", Integer.toString(c.dimensions()),
-                "--mode", o.mode().id(), "--batch", Integer.toString(o.batch()),
+                "--mode", o.mode().id(), "--batch", Integer.toString(o.batchOf(c)),
                 "--channels", Integer.toString(c.channels()), "--frames", Integer.toString(frames),
                 "--height", Integer.toString(shape.get(shape.size() - 2)),
                 "--width", Integer.toString(shape.get(shape.size() - 1)),

@@ -99,7 +99,7 @@ class TorchPeerTest {
     }
 
     @Test
-    void scriptArgumentsCarryTheSameShapeBatchThreadsAndIterations() {
+    void scriptArgumentsCarryTheSameShapeBatchThreadsAndIterationsWithAPredictorTakingWindowsOfFourPredictions() {
         ModelBenchOptions o = ModelBenchOptions.defaults(BenchMode.INFER).withThreads(1).withIterations(2, 7, 5)
                 .withWarmUpSeconds(4.5);
         BenchCase deep3d = new BenchCase(Preset.DEEP, 3, 1, List.of(8, 64, 64));
@@ -109,7 +109,7 @@ class TorchPeerTest {
                 + " --batch 32 --channels 1 --frames 8 --height 64 --width 64 --threads 1 --warmup 2"
                 + " --warmup-seconds 4.5 --iterations 7 --repeats 5 --seed 42");
         assertThat(String.join(" ", TorchPeer.arguments(o, future))).startsWith("--model future --dims 3"
-                + " --mode infer --batch 32 --channels 1 --frames 8 --height 96 --width 144 ");
+                + " --mode infer --batch 8 --channels 1 --frames 8 --height 96 --width 144 ");
     }
 
     @Test
