@@ -10,10 +10,11 @@ COPY broker broker
 COPY testkit testkit
 COPY ingest ingest
 COPY model model
-COPY bench bench
+COPY core core
 COPY trainer trainer
 COPY scorer scorer
 COPY notifier notifier
+COPY bench bench
 COPY eval eval
 COPY cli cli
 # The natives in the build are linux-x86_64 only (the pom's classifiers).

@@ -8,8 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The thread count of ND4J's native code in this process: OpenMP (BLAS, oneDNN) and libnd4j's own thread pool.
- * {@code OMP_NUM_THREADS} sets it at start-up; {@link #use(int)} changes it for the rest of the run.
+ * The thread count of ND4J's native code in this process: OpenMP (oneDNN), libnd4j's own thread pool and the BLAS
+ * library it bundles, whose own threads would otherwise stay at one per core whatever the benchmark asked.
+ * {@code OMP_NUM_THREADS} sets the first two at start-up; {@link #use(int)} changes all three for the rest of the
+ * run.
  */
 final class NativeThreads {
     private static final Logger LOG = LoggerFactory.getLogger(NativeThreads.class);
@@ -27,6 +29,7 @@ final class NativeThreads {
         environment.setMaxMasterThreads(threads);
         NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
         ops.setOmpNumThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
         int effective = ops.ompGetMaxThreads();
         if (effective != threads) {
             LOG.warn("asked ND4J for {} threads, OpenMP reports {}", threads, effective);

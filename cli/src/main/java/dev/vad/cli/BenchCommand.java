@@ -1,8 +1,12 @@
 package dev.vad.cli;
 
+import dev.vad.bench.BenchMode;
+import dev.vad.bench.IngestBenchmark;
+import dev.vad.bench.KafkaBenchmark;
+import dev.vad.bench.ModelBenchmarks;
+import dev.vad.bench.ScoreBenchmark;
 import dev.vad.common.config.ConfigException;
 import dev.vad.common.config.ConfigProblem;
-import dev.vad.bench.BenchMode;
 import dev.vad.model.Preset;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,7 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code vad bench}: figures with a ratio against a peer measured in the same run. */
+/**
+ * {@code vad bench}: figures with a ratio against a peer measured in the same run. Parses the options and runs the
+ * benchmark of the bench module that {@code WHAT} names.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks, each printing name=value lines ending in the ratio against a peer measured in",
             "the same run.", "  ingest: decode+scale+window+publish a file vs the ffmpeg command decoding and scaling it",

@@ -11,7 +11,6 @@ import dev.vad.eval.Evaluation;
 import dev.vad.eval.EventFigures;
 import dev.vad.eval.LabelledDataset;
 import dev.vad.eval.LabelledDatasets;
-import dev.vad.eval.PipelineEvaluation;
 import dev.vad.eval.ThresholdFigures;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -69,7 +69,8 @@ final class ScoreCommand implements Callable<Integer> {
 
     /** Starts the live viewer of the settings over {@code store}, and says where it and the evidence are. */
     static LiveViewer startViewer(ScorerSettings settings, EvidenceStore store, PrintWriter out) {
-        LiveViewer viewer = LiveViewer.start(settings.viewer(), settings.maxStreams(), Clock.systemUTC(), store);
+        LiveViewer viewer = LiveViewer.start(settings.viewer(), settings.scoring().maxStreams(), Clock.systemUTC(),
+                store);
         viewer.announcement().ifPresent(out::println);
         if (store != null) {
             out.println("evidence in " + store.root());

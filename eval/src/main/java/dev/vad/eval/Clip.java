@@ -13,6 +13,9 @@ import java.util.List;
  */
 public record Clip(String name, Path folder, List<Path> frames, List<Boolean> labels) {
 
+    /** The frame rate a clip's frames are played at. Stream time only orders frames here; UCSD clips are 10 fps. */
+    public static final double FOLDER_FPS = 10;
+
     public Clip {
         frames = List.copyOf(frames);
         labels = List.copyOf(labels);

@@ -23,9 +23,6 @@ import java.util.List;
  */
 record ClipFrames(String stream, List<DecodedFrame> frames) {
 
-    /** Stream time only orders frames here; UCSD clips are 10 fps. */
-    static final double FOLDER_FPS = 10;
-
     ClipFrames {
         frames = List.copyOf(frames);
     }
@@ -35,7 +32,7 @@ record ClipFrames(String stream, List<DecodedFrame> frames) {
         FrameGeometry geometry = new FrameGeometry(width, height, PixelFormat.GRAY8, AspectPolicy.STRETCH);
         List<DecodedFrame> frames = new ArrayList<>();
         try (FrameSource source = FrameSources.of(SourceUri.parse(clip.folder().toString()), geometry,
-                new FfmpegOptions(FOLDER_FPS, Duration.ofSeconds(10), "tcp"), Clock.systemUTC())) {
+                new FfmpegOptions(Clip.FOLDER_FPS, Duration.ofSeconds(10), "tcp"), Clock.systemUTC())) {
             source.open();
             long index = 0;
             for (DecodedFrame frame = source.next(); frame != null; frame = source.next()) {

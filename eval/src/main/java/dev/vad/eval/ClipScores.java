@@ -11,7 +11,7 @@ package dev.vad.eval;
  * @param raw    the frame score before the per-clip normalisation of the paper protocol
  * @param online the calibrated score the live scorer publishes for the frame
  */
-record ClipScores(Clip clip, double[] raw, double[] online) {
+public record ClipScores(Clip clip, double[] raw, double[] online) {
 
     /** The raw scores min-max normalised within the clip (the papers' protocol). */
     double[] normalised() {

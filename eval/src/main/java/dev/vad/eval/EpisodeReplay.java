@@ -1,8 +1,8 @@
 package dev.vad.eval;
 
 import dev.vad.common.wire.AnomalyEvent;
-import dev.vad.scorer.events.EpisodeSettings;
-import dev.vad.scorer.events.EpisodeTracker;
+import dev.vad.core.events.EpisodeSettings;
+import dev.vad.core.events.EpisodeTracker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,15 +1,12 @@
 package dev.vad.eval;
 
 import dev.vad.common.config.ConfigReader;
+import dev.vad.core.calibration.CalibrationSettings;
+import dev.vad.core.calibration.ScoreScale;
+import dev.vad.core.score.ScoringSettings;
+import dev.vad.core.train.TrainingSettings;
 import dev.vad.model.Preset;
 import dev.vad.model.fit.FitSettings;
-import dev.vad.model.fit.WindowModel;
-import dev.vad.scorer.calibration.CalibrationSettings;
-import dev.vad.scorer.calibration.ScoreScale;
-import dev.vad.trainer.TrainingSession;
-import dev.vad.trainer.ValidationSplit;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * How an evaluation is run. Training follows the trainer's replay: one window in {@link #VALIDATION_ONE_IN} held out
@@ -64,23 +61,27 @@ public record EvalSettings(FitSettings fit, int width, int height, int windowFra
                 ValidationClips.load(config));
     }
 
-    /** The scorer's settings this evaluation changes: its smoothing and its calibration scale. */
-    Map<String, String> scorerFlags() {
-        return Map.of("smoothing-frames", Integer.toString(smoothingFrames), "score-scale",
-                scoreScale.name().toLowerCase(Locale.ROOT));
-    }
-
     /**
      * Frames between test windows: a window's length for an autoencoder; for a predicting model its predicted
      * frames, so that every frame after a clip's first context frames is predicted once.
      */
-    int scoreStride() {
+    public int scoreStride() {
         return windowFrames - fit.preset().contextFrames();
     }
 
-    /** A training session for {@code model} with the trainer's replay settings. */
-    TrainingSession session(WindowModel model) {
-        return new TrainingSession(model, fit, new ValidationSplit(VALIDATION_ONE_IN), BUFFER_WINDOWS,
-                VALIDATION_WINDOWS, PATIENCE);
+    /** How the model is trained: the fit, and the trainer's replay settings above. */
+    public TrainingSettings training() {
+        return new TrainingSettings(fit, BUFFER_WINDOWS, VALIDATION_ONE_IN, VALIDATION_WINDOWS, PATIENCE);
+    }
+
+    /**
+     * How the clips are scored: the live scorer's defaults but this evaluation's smoothing and calibration scale;
+     * no reconstruction is handed back (nothing is published).
+     */
+    public ScoringSettings scoring() {
+        CalibrationSettings live = ScoringSettings.DEFAULT.calibration();
+        return ScoringSettings.DEFAULT.withCalibration(new CalibrationSettings(live.historyFrames(),
+                live.minHistory(), live.refreshEvery(), live.threshold(), smoothingFrames, scoreScale))
+                .withoutReconstructions();
     }
 }

@@ -1,34 +1,35 @@
 package dev.vad.eval;
 
-import dev.vad.common.config.ConfigReader;
 import dev.vad.common.wire.FrameScore;
 import dev.vad.common.wire.FrameWindow;
 import dev.vad.common.wire.ModelArtifact;
 import dev.vad.common.wire.ModelHeader;
 import dev.vad.common.wire.ScoreRecord;
+import dev.vad.core.events.EpisodeSettings;
+import dev.vad.core.score.OfflineScorer;
+import dev.vad.core.train.ArtifactBuilder;
+import dev.vad.core.train.FiniteFit;
+import dev.vad.core.train.TrainingSession;
+import dev.vad.core.train.WindowFormat;
 import dev.vad.model.Autoencoder;
 import dev.vad.model.ModelArtifacts;
 import dev.vad.model.fit.FitSettings;
 import dev.vad.model.fit.ModelFitter;
-import dev.vad.model.fit.WindowModel;
-import dev.vad.scorer.OfflineScorer;
-import dev.vad.scorer.ScorerSettings;
-import dev.vad.scorer.events.EpisodeSettings;
-import dev.vad.trainer.FiniteFit;
-import dev.vad.trainer.TrainingSession;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Trains on a dataset's training clips and scores every frame of its test clips with the pipeline's own code:
- * ingest's decoder and windower, the model engine's fitter, the scorer's frame scores and causal calibration.
+ * ingest's decoder and windower, the core's training session and finite fit, its frame scores and causal
+ * calibration.
  */
 public final class Evaluation {
+
+    /** The name the evaluated model goes by (version 1). */
+    public static final String MODEL = "eval";
 
     /** Told how far the evaluation has got. */
     public interface Progress {
@@ -66,8 +67,8 @@ public final class Evaluation {
         double trainSeconds = (System.nanoTime() - started) / 1e9;
 
         started = System.nanoTime();
-        OfflineScorer scorer = new OfflineScorer(scorerSettings(settings), artifact);
-        OfflineScorer streamScorer = new OfflineScorer(scorerSettings(settings), artifact);
+        OfflineScorer scorer = new OfflineScorer(settings.scoring(), artifact);
+        OfflineScorer streamScorer = new OfflineScorer(settings.scoring(), artifact);
         OneStreamScoring oneStream = new OneStreamScoring(windows -> streamScorer.score(windows, 0));
         List<ClipScores> scores = new ArrayList<>();
         List<ClipScores> streamScores = new ArrayList<>();
@@ -95,7 +96,7 @@ public final class Evaluation {
                     settings.windowFrames(), settings.trainStride())) {
                 if (session == null) {
                     first = window;
-                    session = settings.session(ModelFitter.create(window, fit));
+                    session = new TrainingSession(ModelFitter.create(window, fit), settings.training());
                 }
                 session.accept(window);
             }
@@ -115,8 +116,8 @@ public final class Evaluation {
                     public void validated(TrainingSession.Evaluation evaluation) {
                     }
                 }).orElseThrow();
-        return artifact(session.model(), Autoencoder.fromBytes(best.network()), best.fitted(), settings, first,
-                session.trainingWindows(), session.validationWindows());
+        return new ArtifactBuilder(session, WindowFormat.of(first)).named(MODEL, 1, "eval")
+                .build(Autoencoder.fromBytes(best.network()), best.fitted(), System.currentTimeMillis() * 1000);
     }
 
     /**
@@ -161,8 +162,8 @@ public final class Evaluation {
                            double trainSeconds, double scoreSeconds) {
         return new Outcome(report(data, settings, artifact, scores, streamScores, trainSeconds, scoreSeconds,
                 PseudoValidation.report(heldOut, validation, settings.fit().preset().contextFrames(),
-                        scorerSettings(settings).episodes())), scores,
-                scorerSettings(settings).calibration().threshold(), validation);
+                        settings.scoring().episodes())), scores, settings.scoring().calibration().threshold(),
+                validation);
     }
 
     private static EvalReport report(LabelledDataset data, EvalSettings settings, ModelArtifact artifact,
@@ -199,7 +200,7 @@ public final class Evaluation {
                         + " frames" : ""));
         about.put("smoothing_frames", settings.smoothingFrames());
         about.put("score_scale", settings.scoreScale().name().toLowerCase(java.util.Locale.ROOT));
-        EpisodeSettings episodes = scorerSettings(settings).episodes();
+        EpisodeSettings episodes = settings.scoring().episodes();
         int lead = settings.fit().preset().contextFrames();
         return new EvalReport(data.name(), data.layout(), about, paper.auc(), online.auc(), paper.eer(),
                 online.eer(), clips, trainSeconds, scoreSeconds, EventFigures.of(scores, lead, episodes),
@@ -225,40 +226,5 @@ public final class Evaluation {
             at += clip.length;
         }
         return labels;
-    }
-
-    /** The live scorer's defaults but the smoothing and scale: no Kafka is reached, nothing is published. */
-    static ScorerSettings scorerSettings(EvalSettings eval) {
-        Map<String, String> flags = new HashMap<>(eval.scorerFlags());
-        flags.put("viewer-port", "-1");
-        flags.put("metrics-port", "-1");
-        ConfigReader config = new ConfigReader(flags, Map.of());
-        ScorerSettings settings = ScorerSettings.load(config, null, null, List.of(), false);
-        config.validate();
-        return settings;
-    }
-
-    private static ModelArtifact artifact(WindowModel model, Autoencoder network, ModelFitter.Fitted fitted,
-                                          EvalSettings settings, FrameWindow example, int trainingWindows,
-                                          int validationWindows) {
-        FitSettings fit = settings.fit();
-        TreeMap<String, String> hyper = new TreeMap<>();
-        hyper.put("preset", fit.preset().id());
-        hyper.put("mode", "eval");
-        hyper.put("batch_windows", Integer.toString(fit.batchWindows()));
-        hyper.put("learning_rate", Double.toString(fit.learningRate()));
-        hyper.put("patch", Integer.toString(model.patch()));
-        TreeMap<String, Double> figures = new TreeMap<>();
-        figures.put("loss", fitted.trainingLoss());
-        figures.put("validation_loss", fitted.validationLoss());
-        figures.put("steps", (double) fitted.steps());
-        figures.put("training_windows", (double) trainingWindows);
-        figures.put("validation_windows", (double) validationWindows);
-        int[] shape = model.network().spec().inputShape().stream().mapToInt(Integer::intValue).toArray();
-        ModelHeader header = new ModelHeader("eval", 1, fit.preset().id(), fit.dimensions(),
-                model.view().describe(), shape, example.frameCount(), example.width(), example.height(),
-                example.pixelFormat(), model.normalisation(), hyper, fit.seed(), List.of(),
-                new TreeMap<>(fitted.calibration()), figures, System.currentTimeMillis() * 1000);
-        return ModelArtifacts.pack(network, header);
     }
 }

@@ -1,6 +1,6 @@
 package dev.vad.eval;
 
-import dev.vad.scorer.events.EpisodeSettings;
+import dev.vad.core.events.EpisodeSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,12 +38,12 @@ public record EventFigures(double threshold, double lowMark, int enterFrames, in
                            Double falseAlarmsPerHour) {
 
     /**
-     * The figures of test clips' online scores played one after another at {@link ClipFrames#FOLDER_FPS}.
+     * The figures of test clips' online scores played one after another at {@link Clip#FOLDER_FPS}.
      *
      * @param leadFrames frames at the start of each clip the scorer does not score (a predicting model's context)
      */
     static EventFigures of(List<ClipScores> scores, int leadFrames, EpisodeSettings settings) {
-        return of(ClipStream.of(scores, leadFrames, ClipFrames.FOLDER_FPS), settings);
+        return of(ClipStream.of(scores, leadFrames, Clip.FOLDER_FPS), settings);
     }
 
     /** The figures of the scorer's episodes with {@code settings} over {@code stream}. */

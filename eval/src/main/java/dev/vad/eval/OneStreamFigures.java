@@ -1,6 +1,6 @@
 package dev.vad.eval;
 
-import dev.vad.scorer.events.EpisodeSettings;
+import dev.vad.core.events.EpisodeSettings;
 import java.util.List;
 
 /**

@@ -3,7 +3,7 @@ package dev.vad.eval;
 import dev.vad.common.wire.FrameScore;
 import dev.vad.common.wire.FrameWindow;
 import dev.vad.common.wire.ScoreRecord;
-import dev.vad.scorer.OfflineScorer;
+import dev.vad.core.score.OfflineScorer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -32,7 +32,7 @@ final class OneStreamScoring {
     /** Scores the next clip's windows as the stream's continuation; frame scores come back as the clip's. */
     ClipScores next(Clip clip, List<FrameWindow> clipWindows) {
         long offset = frames;
-        long micros = Math.round(offset * 1e6 / ClipFrames.FOLDER_FPS);
+        long micros = Math.round(offset * 1e6 / Clip.FOLDER_FPS);
         List<FrameWindow> relabelled = new ArrayList<>(clipWindows.size());
         for (FrameWindow w : clipWindows) {
             relabelled.add(new FrameWindow(STREAM_ID, windows++, shifted(w.frameIndices(), offset),

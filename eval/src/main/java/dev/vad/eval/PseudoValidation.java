@@ -2,9 +2,9 @@ package dev.vad.eval;
 
 import dev.vad.common.wire.FrameWindow;
 import dev.vad.common.wire.ScoreRecord;
+import dev.vad.core.events.EpisodeSettings;
+import dev.vad.core.score.OfflineScorer;
 import dev.vad.ingest.source.DecodedFrame;
-import dev.vad.scorer.OfflineScorer;
-import dev.vad.scorer.events.EpisodeSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.vad.eval;
 
-import dev.vad.scorer.events.EpisodeSettings;
+import dev.vad.core.events.EpisodeSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +32,7 @@ public record ThresholdFigures(double threshold, int stretches, int caught, int 
      */
     static List<ThresholdFigures> of(List<PseudoScores> scores, int leadFrames, EpisodeSettings settings) {
         List<ClipStream> streams = scores.stream()
-                .map(s -> ClipStream.of(List.of(s.scores()), leadFrames, ClipFrames.FOLDER_FPS)).toList();
+                .map(s -> ClipStream.of(List.of(s.scores()), leadFrames, Clip.FOLDER_FPS)).toList();
         Optional<FalseAlarmProjection> projection = FalseAlarmProjection.of(streams, settings.enterFrames(),
                 settings.exitFrames());
         TreeSet<Double> thresholds = new TreeSet<>(SWEEP);
@@ -51,7 +51,7 @@ public record ThresholdFigures(double threshold, int stretches, int caught, int 
                 falseAlarms += events.falseAlarmEpisodes();
             }
             figures.add(new ThresholdFigures(threshold, stretches, caught, falseAlarms,
-                    projection.map(p -> p.episodesPerHour(threshold, ClipFrames.FOLDER_FPS)).orElse(null)));
+                    projection.map(p -> p.episodesPerHour(threshold, Clip.FOLDER_FPS)).orElse(null)));
         }
         return figures;
     }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vad.core.calibration.ScoreScale;
 import dev.vad.model.Preset;
 import dev.vad.model.fit.FitSettings;
-import dev.vad.scorer.calibration.ScoreScale;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ class EvaluationTest {
         assertThat(report.eer()).isBetween(0.0, 0.5);
         assertThat(report.events().intervals()).as("frames 12-19 of each clip").isEqualTo(2);
         assertThat(report.events().caught() + report.events().missed().size()).isEqualTo(2);
-        assertThat(report.events().normalHours()).isCloseTo(2 * 24 / ClipFrames.FOLDER_FPS / 3600, within(1e-12));
+        assertThat(report.events().normalHours()).isCloseTo(2 * 24 / Clip.FOLDER_FPS / 3600, within(1e-12));
         assertThat(report.oneStream().frameAucOnline()).isBetween(0.0, 1.0);
         assertThat(report.oneStream().events().intervals()).isEqualTo(2);
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("report.json", "roc.png",

@@ -3,7 +3,7 @@ package dev.vad.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.vad.scorer.events.EpisodeSettings;
+import dev.vad.core.events.EpisodeSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package dev.vad.eval;
 
+import dev.vad.core.calibration.ScoreScale;
 import dev.vad.model.Preset;
 import dev.vad.model.fit.FitSettings;
-import dev.vad.scorer.calibration.ScoreScale;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -16,14 +16,14 @@ import javax.imageio.ImageIO;
  * A small dataset in the UCSD frames layout, written as real JPEGs: a grey block walking across a dark yard (three
  * training clips); in the two test clips a large white cart crosses in frames 12-19.
  */
-final class GeneratedDataset {
+public final class GeneratedDataset {
 
-    static final int FRAMES = 32;
+    public static final int FRAMES = 32;
 
     private GeneratedDataset() {
     }
 
-    static void write(Path root) throws IOException {
+    public static void write(Path root) throws IOException {
         clip(root, "training/frames/01", false, 0);
         clip(root, "training/frames/02", false, 7);
         clip(root, "training/frames/03", false, 14);
@@ -42,7 +42,7 @@ final class GeneratedDataset {
      * 32x32, windows of 4, a compact 3D model for 60 steps validated every 20, training clip 02 held out for
      * validation with pseudo-anomalies.
      */
-    static EvalSettings settings() {
+    public static EvalSettings settings() {
         return settings(60, ValidationClips.of(1));
     }
 

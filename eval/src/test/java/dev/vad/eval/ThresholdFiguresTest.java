@@ -2,7 +2,7 @@ package dev.vad.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vad.scorer.events.EpisodeSettings;
+import dev.vad.core.events.EpisodeSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

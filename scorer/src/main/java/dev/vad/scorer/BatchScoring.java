@@ -1,5 +1,7 @@
 package dev.vad.scorer;
 
+import dev.vad.core.score.ScoredWindow;
+import dev.vad.core.score.WindowScorer;
 import dev.vad.common.kafka.ConsumerLoop;
 import dev.vad.common.wire.FrameWindow;
 import dev.vad.common.wire.TimestampKind;
@@ -52,7 +54,7 @@ final class BatchScoring implements ConsumerLoop.Mode<FrameWindow> {
             return true;
         }
         batch.add(window);
-        if (batch.size() == settings.maxBatchWindows()) {
+        if (batch.size() == settings.scoring().maxBatchWindows()) {
             scoreBatch();
         }
         return true;

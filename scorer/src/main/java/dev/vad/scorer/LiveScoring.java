@@ -62,7 +62,7 @@ final class LiveScoring implements ConsumerLoop.Mode<FrameWindow> {
         // and the same windows are scored again (figures: docs/performance, 2026-12-03-engine-figures).
         try (Consumer<String, byte[]> consumer = clients.consumer(settings.groupId(), "vad-scorer",
                 new StringDeserializer(), new ByteArrayDeserializer(),
-                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxBatchWindows()))) {
+                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.scoring().maxBatchWindows()))) {
             consumer.subscribe(List.of(settings.topics().frames()));
             loop.run(consumer, stop, this);
         }

@@ -1,5 +1,6 @@
 package dev.vad.scorer;
 
+import dev.vad.core.score.ActiveModel;
 import dev.vad.common.wire.ModelArtifact;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.vad.scorer;
 
+import dev.vad.core.score.ScoredWindow;
 import dev.vad.common.config.TopicNames;
 import dev.vad.common.wire.AnomalyEvent;
 import dev.vad.common.wire.Reconstruction;

@@ -2,18 +2,21 @@ package dev.vad.scorer;
 
 import dev.vad.common.kafka.ConsumerLoop;
 import dev.vad.common.kafka.DeadLetters;
-import dev.vad.common.service.ForegroundService;
-import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.kafka.KafkaAccess;
+import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.kafka.ModelFeed;
 import dev.vad.common.kafka.TopicProvisioner;
 import dev.vad.common.kafka.TopicSpec;
+import dev.vad.common.service.ForegroundService;
 import dev.vad.common.store.ModelDirectory;
 import dev.vad.common.wire.DeadLetter;
 import dev.vad.common.wire.FrameWindow;
 import dev.vad.common.wire.FrameWindowCodec;
 import dev.vad.common.wire.WireLimits;
 import dev.vad.common.wire.WireSerdes;
+import dev.vad.core.score.ActiveModel;
+import dev.vad.core.score.ScoredWindow;
+import dev.vad.core.score.WindowScorer;
 import dev.vad.scorer.evidence.EvidenceMetrics;
 import dev.vad.scorer.evidence.EvidenceRecorder;
 import dev.vad.scorer.evidence.EvidenceStore;
@@ -78,10 +81,11 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
         this.clients = clients;
         this.registry = registry;
         this.clock = clock;
-        this.metrics = new ScorerMetrics(registry, settings.modelName(), settings.calibration().threshold());
-        this.scorer = new WindowScorer(settings, metrics::forget);
+        this.metrics = new ScorerMetrics(registry, settings.modelName(), settings.scoring().calibration().threshold());
+        this.scorer = new WindowScorer(settings.scoring(), metrics::forget);
         this.model = new ModelSlot(metrics);
-        this.evidence = store == null ? null : new EvidenceRecorder(settings.evidence(), store, settings.maxStreams());
+        this.evidence = store == null ? null : new EvidenceRecorder(settings.evidence(), store,
+                settings.scoring().maxStreams());
         if (evidence != null) {
             EvidenceMetrics.register(registry, store, evidence);
         }

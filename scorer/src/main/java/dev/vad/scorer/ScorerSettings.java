@@ -6,9 +6,10 @@ import dev.vad.common.config.MetricsSettings;
 import dev.vad.common.config.TopicNames;
 import dev.vad.common.config.TopicSettings;
 import dev.vad.common.kafka.TopicRange;
-import dev.vad.scorer.calibration.CalibrationSettings;
-import dev.vad.scorer.calibration.ScoreScale;
-import dev.vad.scorer.events.EpisodeSettings;
+import dev.vad.core.calibration.CalibrationSettings;
+import dev.vad.core.calibration.ScoreScale;
+import dev.vad.core.events.EpisodeSettings;
+import dev.vad.core.score.ScoringSettings;
 import dev.vad.scorer.evidence.EvidenceSettings;
 import dev.vad.scorer.viewer.ViewerSettings;
 import java.nio.file.Path;
@@ -21,13 +22,8 @@ import java.util.List;
  * @param modelVersion        a fixed version (re-scoring), or 0 for the newest as it comes
  * @param groupId             consumer group of live scoring
  * @param modelDir            directory searched for artifacts when the topic has none, or null
- * @param reconstructionEvery publish the reconstruction of every n-th window of a stream; 0 none, 1 all
- * @param maxBatchWindows     windows scored together at most
- * @param maxStreams          streams tracked at once; the least recently seen is forgotten beyond this
- * @param calibration         causal calibration
- * @param episodes            anomaly-episode hysteresis (marks in calibrated units)
- * @param sceneChangeGuard    report sudden global changes as scene changes rather than anomalies
- * @param sceneChangeShare    a frame's mean error at least this share of its worst patch's counts as global
+ * @param scoring             calibration, episodes, scene-change guard, batches, streams tracked, and the
+ *                            reconstructions published (every n-th window of a stream; 0 none, 1 all)
  * @param skipWithoutModel    before a first model exists, pass windows over (counted) rather than wait for one
  * @param range               re-scoring: the range of the frames topic, or null for live scoring
  * @param outputSuffix        re-scoring: appended to the output topics' names
@@ -40,11 +36,9 @@ import java.util.List;
  *                            re-scoring)
  */
 public record ScorerSettings(String modelName, long modelVersion, String groupId, Path modelDir,
-                             int reconstructionEvery, int maxBatchWindows, int maxStreams,
-                             CalibrationSettings calibration, EpisodeSettings episodes, boolean sceneChangeGuard,
-                             double sceneChangeShare, boolean skipWithoutModel, TopicRange range, String outputSuffix, KafkaSettings kafka,
-                             TopicNames topics, TopicSettings topicSettings, MetricsSettings metrics,
-                             ViewerSettings viewer, EvidenceSettings evidence) {
+                             ScoringSettings scoring, boolean skipWithoutModel, TopicRange range, String outputSuffix,
+                             KafkaSettings kafka, TopicNames topics, TopicSettings topicSettings,
+                             MetricsSettings metrics, ViewerSettings viewer, EvidenceSettings evidence) {
 
     public static final int DEFAULT_METRICS_PORT = 9403;
 
@@ -86,40 +80,52 @@ public record ScorerSettings(String modelName, long modelVersion, String groupId
                 config.problem("model", config.found("model"), "NAME@VERSION: re-scoring names the version it uses");
             }
         }
-        double threshold = config.decimal("threshold", EpisodeSettings.DEFAULT.highMark(), 0.1, 1000);
+        double threshold = config.decimal("threshold", ScoringSettings.DEFAULT.episodes().highMark(), 0.1, 1000);
         double lowMark = config.decimal("low-mark", threshold / 2, 0, 1000);
         if (lowMark > threshold) {
             config.problem("low-mark", config.found("low-mark"), "at most --threshold (" + threshold + ")");
             lowMark = threshold;
         }
-        EpisodeSettings episodes = new EpisodeSettings(threshold, config.integer("enter-frames", 3, 1, 10_000),
-                lowMark, config.integer("exit-frames", 10, 1, 100_000), config.integer("update-every", 25, 1,
-                1_000_000));
-        int history = config.integer("history-frames", CalibrationSettings.DEFAULT.historyFrames(), 10, 10_000_000);
-        int minHistory = config.integer("min-history", Math.min(history, CalibrationSettings.DEFAULT.minHistory()), 1,
+        EpisodeSettings episodeDefaults = ScoringSettings.DEFAULT.episodes();
+        EpisodeSettings episodes = new EpisodeSettings(threshold,
+                config.integer("enter-frames", episodeDefaults.enterFrames(), 1, 10_000), lowMark,
+                config.integer("exit-frames", episodeDefaults.exitFrames(), 1, 100_000),
+                config.integer("update-every", episodeDefaults.updateEvery(), 1, 1_000_000));
+        CalibrationSettings calibrationDefaults = ScoringSettings.DEFAULT.calibration();
+        int history = config.integer("history-frames", calibrationDefaults.historyFrames(), 10, 10_000_000);
+        int minHistory = config.integer("min-history", Math.min(history, calibrationDefaults.minHistory()), 1,
                 10_000_000);
         if (minHistory > history) {
             config.problem("min-history", config.found("min-history"), "at most --history-frames (" + history + ")");
             minHistory = history;
         }
         CalibrationSettings calibration = new CalibrationSettings(history, minHistory,
-                CalibrationSettings.DEFAULT.refreshEvery(), threshold, config.integer("smoothing-frames",
-                CalibrationSettings.DEFAULT.smoothingFrames(), 1, 10_000),
-                config.choice("score-scale", ScoreScale.class, CalibrationSettings.DEFAULT.scale()));
+                calibrationDefaults.refreshEvery(), threshold, config.integer("smoothing-frames",
+                calibrationDefaults.smoothingFrames(), 1, 10_000),
+                config.choice("score-scale", ScoreScale.class, calibrationDefaults.scale()));
         String modelDir = config.string("model-dir", "");
-        return new ScorerSettings(name, Math.max(0, version), config.string("group-id", "vad-scorer"),
-                modelDir.isBlank() ? null : Path.of(modelDir),
-                config.integer("reconstruction-every", 10, 0, 1_000_000),
-                config.integer("max-batch-windows", 16, 1, 1024),
-                config.integer("max-streams", 1024, 1, 1_000_000),
-                calibration, episodes, config.bool("scene-change-guard", true),
-                config.decimal("scene-change-share", 0.5, 0.01, 1),
-                config.choice("without-model", WithoutModel.class, WithoutModel.WAIT) == WithoutModel.SKIP,
-                range, config.string("output-suffix", ".rescore"),
-                KafkaSettings.load(config, kafkaProperties, bootstrapRequired), TopicNames.load(config),
-                TopicSettings.load(config), MetricsSettings.load(config, DEFAULT_METRICS_PORT),
-                range == null ? ViewerSettings.load(config, ViewerSettings.DEFAULT_PORT) : ViewerSettings.OFF,
-                range == null ? EvidenceSettings.load(config) : EvidenceSettings.OFF);
+        String groupId = config.string("group-id", "vad-scorer");
+        Path dir = modelDir.isBlank() ? null : Path.of(modelDir);
+        ScoringSettings defaults = ScoringSettings.DEFAULT;
+        int reconstructionEvery = config.integer("reconstruction-every", defaults.reconstructionEvery(), 0,
+                1_000_000);
+        int maxBatchWindows = config.integer("max-batch-windows", defaults.maxBatchWindows(), 1, 1024);
+        int maxStreams = config.integer("max-streams", defaults.maxStreams(), 1, 1_000_000);
+        boolean sceneChangeGuard = config.bool("scene-change-guard", defaults.sceneChangeGuard());
+        double sceneChangeShare = config.decimal("scene-change-share", defaults.sceneChangeShare(), 0.01, 1);
+        boolean skip = config.choice("without-model", WithoutModel.class, WithoutModel.WAIT) == WithoutModel.SKIP;
+        String outputSuffix = config.string("output-suffix", ".rescore");
+        KafkaSettings kafka = KafkaSettings.load(config, kafkaProperties, bootstrapRequired);
+        TopicNames topics = TopicNames.load(config);
+        TopicSettings topicSettings = TopicSettings.load(config);
+        MetricsSettings metrics = MetricsSettings.load(config, DEFAULT_METRICS_PORT);
+        ViewerSettings viewer = range == null ? ViewerSettings.load(config, ViewerSettings.DEFAULT_PORT)
+                : ViewerSettings.OFF;
+        EvidenceSettings evidence = range == null ? EvidenceSettings.load(config) : EvidenceSettings.OFF;
+        ScoringSettings scoring = new ScoringSettings(calibration, episodes, sceneChangeGuard, sceneChangeShare,
+                reconstructionEvery, maxBatchWindows, maxStreams, evidence.enabled());
+        return new ScorerSettings(name, Math.max(0, version), groupId, dir, scoring, skip, range, outputSuffix,
+                kafka, topics, topicSettings, metrics, viewer, evidence);
     }
 
     /** What live scoring does with windows that arrive before any model exists. */

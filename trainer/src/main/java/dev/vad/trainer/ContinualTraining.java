@@ -2,6 +2,7 @@ package dev.vad.trainer;
 
 import dev.vad.common.kafka.ConsumerLoop;
 import dev.vad.common.wire.FrameWindow;
+import dev.vad.core.train.TrainingSession;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

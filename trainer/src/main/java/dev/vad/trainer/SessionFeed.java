@@ -4,6 +4,8 @@ import dev.vad.common.kafka.ConsumerLoop;
 import dev.vad.common.wire.FrameWindow;
 import dev.vad.common.wire.ModelArtifact;
 import dev.vad.common.wire.ModelHeader;
+import dev.vad.core.train.TrainingSession;
+import dev.vad.core.train.WindowFormat;
 import dev.vad.model.fit.ModelFitter;
 import dev.vad.model.fit.WindowModel;
 import dev.vad.model.fit.WindowModels;
@@ -109,7 +111,6 @@ final class SessionFeed implements ConsumerLoop.Mode<FrameWindow> {
 
     private void begin(WindowModel model, Lineage newLineage) {
         lineage = newLineage;
-        session = new TrainingSession(model, settings.fit(), new ValidationSplit(settings.validationOneIn()),
-                settings.bufferWindows(), settings.validationWindows(), settings.patience());
+        session = new TrainingSession(model, settings.training());
     }
 }

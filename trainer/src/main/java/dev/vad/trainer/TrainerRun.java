@@ -4,6 +4,9 @@ import dev.vad.common.kafka.ConsumerLoop;
 import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.wire.FrameWindow;
 import dev.vad.common.wire.ModelArtifact;
+import dev.vad.core.train.ArtifactBuilder;
+import dev.vad.core.train.FiniteFit;
+import dev.vad.core.train.TrainingSession;
 import dev.vad.model.Autoencoder;
 import dev.vad.model.fit.ModelFitter;
 import java.time.Clock;
@@ -121,7 +124,7 @@ final class TrainerRun {
     /** The outcome when the session holds too few windows to train and validate on. */
     TrainerOutcome tooFew() {
         return outcome(feed.accepted() + " windows are too few to train and validate on (one in "
-                + settings.validationOneIn() + " is held out); no model published");
+                + settings.training().validationOneIn() + " is held out); no model published");
     }
 
     /** A finite fit of the collected windows, keeping the best validated state; publishes it unless stopped. */
@@ -161,9 +164,11 @@ final class TrainerRun {
 
     void publish(Autoencoder network, ModelFitter.Fitted fitted) throws InterruptedException {
         TrainingSession session = feed.session();
-        ModelArtifact artifact = publisher.artifact(settings.modelName(), nextVersion, network, session.model(),
-                feed.format(), fitted, session, settings, feed.lineage().ranges(),
-                parent == null ? 0 : parent.header().version());
+        ModelArtifact artifact = new ArtifactBuilder(session, feed.format())
+                .named(settings.modelName(), nextVersion, settings.mode().id())
+                .continuing(parent == null ? 0 : parent.header().version())
+                .trainedOn(feed.lineage().ranges())
+                .build(network, fitted, clock.millis() * 1000);
         publisher.publish(artifact);
         versions.add(nextVersion);
         metrics.published(nextVersion, clock.millis() / 1000);

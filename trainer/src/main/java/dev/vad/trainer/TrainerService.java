@@ -29,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The trainer service: reads frame windows from Kafka, learns with a {@link TrainingSession}, and publishes
- * versions through a {@link ModelPublisher}. Runs on the caller's thread until its mode ends or {@link #close()}
- * asks it to stop; a stop abandons at most the current step and never publishes a partial model.
+ * The trainer service: reads frame windows from Kafka, learns with a {@link dev.vad.core.train.TrainingSession},
+ * and publishes versions through a {@link ModelPublisher}. Runs on the caller's thread until its mode ends or
+ * {@link #close()} asks it to stop; a stop abandons at most the current step and never publishes a partial model.
  */
 public final class TrainerService implements ForegroundService<TrainerOutcome> {
 
@@ -109,7 +109,7 @@ public final class TrainerService implements ForegroundService<TrainerOutcome> {
             DeadLetters deadLetters = new DeadLetters(dlqProducer, settings.topics().deadLetters(), SERVICE,
                     1 << 20, registry, clock);
             Optional<ModelArtifact> parent = newestPublished(directory);
-            ModelPublisher publisher = new ModelPublisher(models, settings.topics().models(), directory, clock);
+            ModelPublisher publisher = new ModelPublisher(models, settings.topics().models(), directory);
             ConsumerLoop<FrameWindow> loop = new ConsumerLoop<>(new FrameWindowCodec(WireLimits.DEFAULT)::decode,
                     deadLetters, SERVICE, "those windows are read again", metrics::lag);
             TrainerRun run = new TrainerRun(settings, clients, metrics, progress, clock, publisher, loop, parent,

@@ -6,6 +6,7 @@ import dev.vad.common.config.MetricsSettings;
 import dev.vad.common.config.TopicNames;
 import dev.vad.common.config.TopicSettings;
 import dev.vad.common.kafka.TopicRange;
+import dev.vad.core.train.TrainingSettings;
 import dev.vad.model.fit.FitSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,19 +17,15 @@ import java.util.List;
  *
  * @param modelName         name the models are published under (the key on the models topic)
  * @param mode              continual, fit-then-freeze or replay
- * @param fit               network, batch, learning rate, seed, patch size; {@code steps} bounds a finite fit
+ * @param training          network, batch, learning rate, seed, patch size ({@code steps} bounds a finite fit);
+ *                          the replay buffer, the validation split and sample, the learning rate's patience
  * @param publishEverySteps continual: steps between validations (a new version when validation improved)
  * @param publishEvery      continual: at most this long between validations
  * @param minImprovement    continual: a new version must lower the validation loss of the last one published by
  *                          at least this fraction
- * @param bufferWindows     capacity of the replay buffer of training windows
- * @param validationOneIn   one window in this many (by stream and sequence) is held out for validation
- * @param validationWindows capacity of the held-out sample
  * @param trainWindows      fit-then-freeze: windows to learn from
  * @param trainFor          fit-then-freeze: or this long of the stream, whichever comes first (zero: no limit)
  * @param idleTimeout       fit-then-freeze: the stream counts as ended after this long without a window
- * @param patience          validations without improvement before the learning rate halves; a finite fit stops
- *                          early after three halvings
  * @param groupId           consumer group (continual and fit-then-freeze)
  * @param modelDir          directory the artifacts are also written to, or null
  * @param range             replay: the range of the frames topic to learn from, or null
@@ -37,11 +34,11 @@ import java.util.List;
  * @param topicSettings     how missing topics are created
  * @param metrics           where /metrics is served (default port 9402)
  */
-public record TrainerSettings(String modelName, TrainingMode mode, FitSettings fit, int publishEverySteps,
-                              Duration publishEvery, double minImprovement, int bufferWindows, int validationOneIn, int validationWindows,
-                              int trainWindows, Duration trainFor, Duration idleTimeout, int patience, String groupId,
-                              Path modelDir, TopicRange range, KafkaSettings kafka, TopicNames topics,
-                              TopicSettings topicSettings, MetricsSettings metrics) {
+public record TrainerSettings(String modelName, TrainingMode mode, TrainingSettings training, int publishEverySteps,
+                              Duration publishEvery, double minImprovement, int trainWindows, Duration trainFor,
+                              Duration idleTimeout, String groupId, Path modelDir, TopicRange range,
+                              KafkaSettings kafka, TopicNames topics, TopicSettings topicSettings,
+                              MetricsSettings metrics) {
 
     public static final int DEFAULT_METRICS_PORT = 9402;
     /**
@@ -84,26 +81,30 @@ public record TrainerSettings(String modelName, TrainingMode mode, FitSettings f
             bufferWindows = trainWindows;
         }
         String modelDir = config.string("model-dir", "");
-        return new TrainerSettings(name, mode, fit,
-                config.integer("publish-every-steps", 200, 1, 100_000_000),
-                config.positiveDuration("publish-every", Duration.ofMinutes(2)),
-                config.decimal("min-improvement", 0.01, 0, 0.99),
-                bufferWindows,
-                config.integer("validation-one-in", 10, 2, 1000),
-                config.integer("validation-windows", 256, 1, 100_000),
-                trainWindows,
-                config.duration("train-for", Duration.ZERO),
-                config.positiveDuration("idle-timeout", Duration.ofSeconds(10)),
-                config.integer("patience", 5, 1, 1000),
-                config.string("group-id", "vad-trainer"),
-                modelDir.isBlank() ? null : Path.of(modelDir),
-                range,
+        int publishEverySteps = config.integer("publish-every-steps", 200, 1, 100_000_000);
+        Duration publishEvery = config.positiveDuration("publish-every", Duration.ofMinutes(2));
+        double minImprovement = config.decimal("min-improvement", 0.01, 0, 0.99);
+        int validationOneIn = config.integer("validation-one-in", 10, 2, 1000);
+        int validationWindows = config.integer("validation-windows", 256, 1, 100_000);
+        Duration trainFor = config.duration("train-for", Duration.ZERO);
+        Duration idleTimeout = config.positiveDuration("idle-timeout", Duration.ofSeconds(10));
+        int patience = config.integer("patience", 5, 1, 1000);
+        TrainingSettings training = new TrainingSettings(fit, bufferWindows, validationOneIn, validationWindows,
+                patience);
+        return new TrainerSettings(name, mode, training, publishEverySteps, publishEvery, minImprovement,
+                trainWindows, trainFor, idleTimeout, config.string("group-id", "vad-trainer"),
+                modelDir.isBlank() ? null : Path.of(modelDir), range,
                 KafkaSettings.load(config, kafkaProperties, bootstrapRequired), TopicNames.load(config),
                 TopicSettings.load(config), MetricsSettings.load(config, DEFAULT_METRICS_PORT));
     }
 
+    /** How the network is fitted: the training settings' fit. */
+    public FitSettings fit() {
+        return training.fit();
+    }
+
     /** The artifact's view dimensionality. */
     public int dimensions() {
-        return fit.dimensions();
+        return training.fit().dimensions();
     }
 }

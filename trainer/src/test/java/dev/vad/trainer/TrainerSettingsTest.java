@@ -39,7 +39,7 @@ class TrainerSettingsTest {
                 Map.of("VAD_MODEL", "conv2d", "VAD_MODE", "fit-then-freeze", "VAD_TRAIN_WINDOWS", "5000"), null, null);
         assertThat(s.modelName()).isEqualTo("conv4d");
         assertThat(s.mode()).isEqualTo(TrainingMode.FIT_THEN_FREEZE);
-        assertThat(s.bufferWindows()).as("a finite fit keeps every window it was asked to learn from")
+        assertThat(s.training().bufferWindows()).as("a finite fit keeps every window it was asked to learn from")
                 .isEqualTo(5000);
     }
 

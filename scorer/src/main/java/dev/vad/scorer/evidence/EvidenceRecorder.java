@@ -2,6 +2,7 @@ package dev.vad.scorer.evidence;
 
 import dev.vad.common.wire.AnomalyEvent;
 import dev.vad.common.wire.FrameWindow;
+import dev.vad.core.score.WindowErrors;
 import dev.vad.scorer.images.FrameImages;
 import java.nio.file.Path;
 import java.util.ArrayList;
