@@ -1,14 +1,9 @@
 package dev.vad.cli;
 
 import dev.vad.common.config.ConfigReader;
-import dev.vad.common.kafka.KafkaClients;
-import dev.vad.common.metrics.Health;
-import dev.vad.common.metrics.MeterRegistries;
-import dev.vad.common.metrics.MetricsServer;
 import dev.vad.ingest.IngestService;
 import dev.vad.ingest.IngestSettings;
 import dev.vad.ingest.StreamResult;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -103,25 +98,17 @@ final class IngestCommand implements Callable<Integer> {
         IngestSettings settings = IngestSettings.load(config, sources, streamIds, options.kafka.properties, true);
         config.validate();
 
-        PrometheusMeterRegistry registry = MeterRegistries.prometheus("ingest");
         ExecutorService streams = Executors.newFixedThreadPool(settings.streams().size());
-        ExecutorService http = Executors.newSingleThreadExecutor();
-        try (KafkaClients clients = new KafkaClients(settings.kafka(), registry,
-                settings.topicSettings().frameMaxMessageBytes());
-             MetricsServer server = settings.metrics().enabled()
-                     ? MetricsServer.start(settings.metrics(), registry, Health::ok, http) : null;
-             IngestService service = IngestService.start(settings, clients, registry, Clock.systemUTC(), streams,
-                     System.nanoTime())) {
-            Runtime.getRuntime().addShutdownHook(new Thread(service::close, "vad-ingest-shutdown"));
+        try (ServiceHost host = ServiceHost.open("ingest", settings.kafka(),
+                settings.topicSettings().frameMaxMessageBytes(), settings.metrics());
+             IngestService service = IngestService.start(settings, host.clients(), host.registry(), Clock.systemUTC(),
+                     streams, System.nanoTime())) {
+            host.onShutdown(service::close);
             PrintWriter out = spec.commandLine().getOut();
-            if (server != null) {
-                out.println("metrics at " + server.url("/metrics"));
-                out.flush();
-            }
+            host.announceMetrics(out, "");
             return report(service.awaitCompletion(), out);
         } finally {
             streams.shutdownNow();
-            http.shutdownNow();
         }
     }
 

@@ -85,11 +85,12 @@ final class NotifyCommand implements Callable<Integer> {
         config.validate();
         List<Sink> sinks = NotifierService.sinks(settings);
         connect(sinks, config, settings);
-        return ServiceRun.run("notifier", settings.kafka(), settings.topicSettings().frameMaxMessageBytes(),
-                settings.metrics(), spec.commandLine().getOut(),
-                (clients, registry) -> new NotifierService(settings, sinks, clients, registry, Clock.systemUTC()),
-                o -> "notifier: " + o.records() + " events handled"
-                        + (o.deadLetters() == 0 ? "" : ", " + o.deadLetters() + " dead letters"));
+        try (ServiceHost host = ServiceHost.open("notifier", settings.kafka(),
+                settings.topicSettings().frameMaxMessageBytes(), settings.metrics())) {
+            return host.run(new NotifierService(settings, sinks, host.clients(), host.registry(), Clock.systemUTC()),
+                    spec.commandLine().getOut(), o -> "notifier: " + o.records() + " events handled"
+                            + (o.deadLetters() == 0 ? "" : ", " + o.deadLetters() + " dead letters"));
+        }
     }
 
     /**

@@ -2,10 +2,12 @@ package dev.vad.cli;
 
 import dev.vad.common.config.ConfigReader;
 import dev.vad.scorer.ScoreObserver;
+import dev.vad.scorer.ScorerOutcome;
 import dev.vad.scorer.ScorerService;
 import dev.vad.scorer.evidence.EvidenceStore;
 import dev.vad.scorer.viewer.LiveViewer;
 import dev.vad.scorer.ScorerSettings;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,14 +62,20 @@ final class ScoreCommand implements Callable<Integer> {
     /** Runs the scorer with its metrics endpoint and viewer until it ends or the process is asked to stop. */
     static int score(ScorerSettings settings, CommandSpec spec) throws InterruptedException {
         EvidenceStore store = evidenceStore(settings);
-        try (LiveViewer viewer = LiveViewer.start(settings.viewer(), settings.scoring().maxStreams(), Clock.systemUTC(),
-                store)) {
-            viewer.announcement().ifPresent(spec.commandLine().getOut()::println);
-            if (store != null) {
-                spec.commandLine().getOut().println("evidence in " + store.root());
-            }
+        try (LiveViewer viewer = startViewer(settings, store, spec.commandLine().getOut())) {
             return run(settings, spec, viewer.observer(), store);
         }
+    }
+
+    /** Starts the live viewer of the settings over {@code store}, and says where it and the evidence are. */
+    static LiveViewer startViewer(ScorerSettings settings, EvidenceStore store, PrintWriter out) {
+        LiveViewer viewer = LiveViewer.start(settings.viewer(), settings.scoring().maxStreams(), Clock.systemUTC(),
+                store);
+        viewer.announcement().ifPresent(out::println);
+        if (store != null) {
+            out.println("evidence in " + store.root());
+        }
+        return viewer;
     }
 
     /** The evidence directory of the settings, opened; null when none is set. */
@@ -78,12 +86,17 @@ final class ScoreCommand implements Callable<Integer> {
 
     private static int run(ScorerSettings settings, CommandSpec spec, ScoreObserver observer, EvidenceStore store)
             throws InterruptedException {
-        return ServiceRun.run("scorer", settings.kafka(), Math.max(settings.topicSettings().frameMaxMessageBytes(),
-                settings.topicSettings().modelMaxMessageBytes()), settings.metrics(), spec.commandLine().getOut(),
-                (clients, registry) -> new ScorerService(settings, clients, registry, Clock.systemUTC(), observer,
-                        store),
-                o -> o.model() + ": scored " + o.windows() + " windows with versions " + o.versions()
-                        + (o.rejected() == 0 ? "" : ", " + o.rejected() + " records to the dead-letter topic")
-                        + (o.note() == null ? "" : " (" + o.note() + ")"));
+        try (ServiceHost host = ServiceHost.open("scorer", settings.kafka(),
+                Math.max(settings.topicSettings().frameMaxMessageBytes(),
+                        settings.topicSettings().modelMaxMessageBytes()), settings.metrics())) {
+            return host.run(new ScorerService(settings, host.clients(), host.registry(), Clock.systemUTC(), observer,
+                    store), spec.commandLine().getOut(), ScoreCommand::describe);
+        }
+    }
+
+    static String describe(ScorerOutcome o) {
+        return o.model() + ": scored " + o.windows() + " windows with versions " + o.versions()
+                + (o.rejected() == 0 ? "" : ", " + o.rejected() + " records to the dead-letter topic")
+                + (o.note() == null ? "" : " (" + o.note() + ")");
     }
 }

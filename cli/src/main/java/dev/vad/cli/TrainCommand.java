@@ -60,11 +60,12 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Runs the trainer with its metrics endpoint until it ends or the process is asked to stop. */
     static int train(TrainerSettings settings, CommandSpec spec) throws InterruptedException {
-        return ServiceRun.run("trainer", settings.kafka(), Math.max(settings.topicSettings().frameMaxMessageBytes(),
-                settings.topicSettings().modelMaxMessageBytes()), settings.metrics(), spec.commandLine().getOut(),
-                (clients, registry) -> new TrainerService(settings, clients, registry, Clock.systemUTC(),
-                        ProgressLine.forStandardOutput()),
-                TrainCommand::describe);
+        try (ServiceHost host = ServiceHost.open("trainer", settings.kafka(),
+                Math.max(settings.topicSettings().frameMaxMessageBytes(),
+                        settings.topicSettings().modelMaxMessageBytes()), settings.metrics())) {
+            return host.run(new TrainerService(settings, host.clients(), host.registry(), Clock.systemUTC(),
+                    ProgressLine.forStandardOutput()), spec.commandLine().getOut(), TrainCommand::describe);
+        }
     }
 
     static String describe(TrainerOutcome o) {

@@ -1,8 +1,8 @@
 package dev.vad.notifier;
 
+import dev.vad.common.kafka.ConsumerLoop;
 import dev.vad.common.kafka.DeadLetters;
 import dev.vad.common.kafka.KafkaClients;
-import dev.vad.common.kafka.OffsetCommits;
 import dev.vad.common.kafka.KafkaAccess;
 import dev.vad.common.kafka.TopicProvisioner;
 import dev.vad.common.kafka.TopicSpec;
@@ -13,26 +13,17 @@ import dev.vad.common.wire.JsonCodec;
 import dev.vad.common.wire.WireLimits;
 import dev.vad.common.wire.WireSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -49,8 +40,6 @@ public final class NotifierService implements ForegroundService<NotifierOutcome>
 
     private static final Logger LOG = LoggerFactory.getLogger(NotifierService.class);
     private static final String SERVICE = "notifier";
-    private static final Duration POLL = Duration.ofMillis(200);
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
     /** Records per poll: each may take a sink's whole retry schedule, so a poll stays short. */
     static final int MAX_POLL_RECORDS = 20;
 
@@ -64,8 +53,6 @@ public final class NotifierService implements ForegroundService<NotifierOutcome>
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private final WireSerdes serdes = new WireSerdes(WireLimits.DEFAULT);
-    private long records;
-    private long deadLetters;
 
     /** @param sinks where events go, closed when the run ends */
     public NotifierService(NotifierSettings settings, List<Sink> sinks, KafkaClients clients, MeterRegistry registry,
@@ -108,16 +95,15 @@ public final class NotifierService implements ForegroundService<NotifierOutcome>
                 Dispatcher dispatcher = new Dispatcher(JsonCodec.events(WireLimits.DEFAULT), sinks,
                         new Delivery(settings.retry(), delay -> !stop.await(delay.toMillis(), TimeUnit.MILLISECONDS),
                                 clock, metrics, health));
+                // Records go on as read: the dispatcher decodes them, since the sinks get their own bytes too.
+                ConsumerLoop<byte[]> loop = new ConsumerLoop<>(value -> value, sender, SERVICE,
+                        "those events are delivered again", null);
+                Dispatching dispatching = new Dispatching(dispatcher, loop, metrics, () -> stop.getCount() == 0);
                 LOG.info("delivering {} to {}", settings.topics().events(), sinks);
                 consumer.subscribe(List.of(settings.topics().events()));
-                while (stop.getCount() > 0) {
-                    List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
-                    consumer.poll(POLL).forEach(batch::add);
-                    OffsetCommits.commit(consumer, handle(batch, dispatcher, sender),
-                            "the new owner delivers those events again");
-                }
+                loop.run(consumer, () -> stop.getCount() == 0, dispatching);
+                return new NotifierOutcome(dispatching.records(), loop.deadLettered());
             }
-            return new NotifierOutcome(records, deadLetters);
         } finally {
             sinks.forEach(Sink::close);
             finished.countDown();
@@ -141,46 +127,6 @@ public final class NotifierService implements ForegroundService<NotifierOutcome>
             finished.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Delivers a poll's records in order; returns the offsets of those done with, up to a stop. */
-    private Map<TopicPartition, OffsetAndMetadata> handle(List<ConsumerRecord<String, byte[]>> batch,
-                                                          Dispatcher dispatcher, DeadLetters sender)
-            throws InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : batch) {
-            if (stop.getCount() == 0) {
-                break;
-            }
-            metrics.consumed();
-            String deliveryId = record.topic() + "-" + record.partition() + "-" + record.offset();
-            Dispatcher.Verdict verdict = dispatcher.dispatch(record.value(), deliveryId);
-            if (!verdict.done()) {
-                break;
-            }
-            List<Future<RecordMetadata>> sent = new ArrayList<>();
-            byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
-            for (Dispatcher.DeadLetterReason letter : verdict.letters()) {
-                sent.add(sender.send(record, key, letter.reason(), letter.detail()));
-            }
-            awaitAcks(sent);
-            deadLetters += sent.size();
-            records++;
-            done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-        }
-        return done;
-    }
-
-    private static void awaitAcks(List<Future<RecordMetadata>> sent) throws InterruptedException {
-        for (Future<RecordMetadata> future : sent) {
-            try {
-                future.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("Kafka did not acknowledge a dead letter ("
-                        + (e.getCause() == null ? e : e.getCause()).getMessage() + "); its event is not committed,"
-                        + " so it is delivered again after a restart", e);
-            }
         }
     }
 

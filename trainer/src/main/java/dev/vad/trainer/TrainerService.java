@@ -1,5 +1,6 @@
 package dev.vad.trainer;
 
+import dev.vad.common.kafka.ConsumerLoop;
 import dev.vad.common.kafka.DeadLetters;
 import dev.vad.common.service.ForegroundService;
 import dev.vad.common.kafka.KafkaClients;
@@ -9,6 +10,8 @@ import dev.vad.common.kafka.TopicProvisioner;
 import dev.vad.common.kafka.TopicSpec;
 import dev.vad.common.store.ModelDirectory;
 import dev.vad.common.wire.DeadLetter;
+import dev.vad.common.wire.FrameWindow;
+import dev.vad.common.wire.FrameWindowCodec;
 import dev.vad.common.wire.ModelArtifact;
 import dev.vad.common.wire.WireLimits;
 import dev.vad.common.wire.WireSerdes;
@@ -107,12 +110,14 @@ public final class TrainerService implements ForegroundService<TrainerOutcome> {
                     1 << 20, registry, clock);
             Optional<ModelArtifact> parent = newestPublished(directory);
             ModelPublisher publisher = new ModelPublisher(models, settings.topics().models(), directory);
-            TrainerRun run = new TrainerRun(settings, clients, metrics, progress, clock, publisher,
-                    new ConsumedOffsets(deadLetters, settings.topics().deadLetters()), parent, () -> stopping);
+            ConsumerLoop<FrameWindow> loop = new ConsumerLoop<>(new FrameWindowCodec(WireLimits.DEFAULT)::decode,
+                    deadLetters, SERVICE, "those windows are read again", metrics::lag);
+            TrainerRun run = new TrainerRun(settings, clients, metrics, progress, clock, publisher, loop, parent,
+                    () -> stopping);
             return switch (settings.mode()) {
-                case CONTINUAL -> run.continual();
-                case FIT_THEN_FREEZE -> run.freeze();
-                case REPLAY -> run.replay();
+                case CONTINUAL -> new ContinualTraining(run).train();
+                case FIT_THEN_FREEZE -> new FitThenFreeze(run).train();
+                case REPLAY -> new ReplayTraining(run).train();
             };
         }
     }

@@ -4,6 +4,7 @@ import dev.vad.common.metrics.VadMetric;
 import dev.vad.common.wire.DeadLetter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
@@ -60,6 +61,16 @@ public final class DeadLetters {
                     record.topic(), record.partition(), record.offset(), topic, reason, detail);
         }
         return producer.send(new ProducerRecord<>(topic, record.key() instanceof String s ? s : null, letter));
+    }
+
+    /**
+     * Sends {@code record} with the bytes of its own key: a {@code byte[]} key as it is, a {@code String} key in
+     * UTF-8, any other key as none.
+     */
+    public Future<RecordMetadata> send(ConsumerRecord<?, byte[]> record, String reason, String detail) {
+        byte[] key = record.key() instanceof byte[] bytes ? bytes
+                : record.key() instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : null;
+        return send(record, key, reason, detail);
     }
 
     /** Records sent for {@code reason} so far. */
