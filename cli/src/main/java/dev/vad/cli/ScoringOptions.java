@@ -7,7 +7,7 @@ final class ScoringOptions {
 
 
     @Option(names = "--threshold", paramLabel = "Z",
-            description = "Calibrated score at which a frame is anomalous and an episode may open (default 3.5).")
+            description = "Calibrated score at which a frame is anomalous and an episode may open (default 3).")
     String threshold;
 
     @Option(names = "--low-mark", paramLabel = "Z",

@@ -113,7 +113,7 @@ class ScorerIT {
         assertThat(scores).allSatisfy(s -> {
             assertThat(s.modelName()).isEqualTo("conv2d");
             assertThat(s.frames()).hasSize(4);
-            assertThat(s.threshold()).isEqualTo(3.5);
+            assertThat(s.threshold()).isEqualTo(3.0);
         });
         assertThat(outcome.versions()).containsExactly(1L, 2L);
         Set<Long> laterVersions = scores.stream().filter(s -> s.streamId().equals("later"))

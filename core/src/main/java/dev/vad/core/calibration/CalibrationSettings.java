@@ -14,7 +14,7 @@ package dev.vad.core.calibration;
 public record CalibrationSettings(int historyFrames, int minHistory, int refreshEvery, double threshold,
                                   int smoothingFrames, ScoreScale scale) {
 
-    public static final CalibrationSettings DEFAULT = new CalibrationSettings(3000, 300, 50, 3.5, 1, ScoreScale.LOG);
+    public static final CalibrationSettings DEFAULT = new CalibrationSettings(3000, 300, 50, 3.0, 1, ScoreScale.LOG);
 
     public CalibrationSettings {
         if (historyFrames < 1 || minHistory < 1 || minHistory > historyFrames || refreshEvery < 1) {

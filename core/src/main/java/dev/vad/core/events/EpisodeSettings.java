@@ -11,7 +11,7 @@ package dev.vad.core.events;
  */
 public record EpisodeSettings(double highMark, int enterFrames, double lowMark, int exitFrames, int updateEvery) {
 
-    public static final EpisodeSettings DEFAULT = new EpisodeSettings(3.5, 3, 1.75, 10, 25);
+    public static final EpisodeSettings DEFAULT = new EpisodeSettings(3.0, 3, 1.5, 10, 25);
 
     public EpisodeSettings {
         if (!(lowMark <= highMark) || enterFrames < 1 || exitFrames < 1 || updateEvery < 1) {
