@@ -110,7 +110,8 @@ class EventFiguresTest {
 
     @Test
     void anEpisodeEndsAtItsLastHighFrameSoAnIntervalInItsClosingFramesIsMissed() {
-        ClipStream stream = new Frames(60).score(5, 10, HIGH).score(11, 18, 3).label(14, 16).stream();
+        double betweenTheMarks = (EPISODES.lowMark() + EPISODES.highMark()) / 2;
+        ClipStream stream = new Frames(60).score(5, 10, HIGH).score(11, 18, betweenTheMarks).label(14, 16).stream();
 
         EventFigures figures = EventFigures.of(stream, EPISODES);
 

@@ -11,6 +11,7 @@ import dev.vad.common.wire.PixelFormat;
 import dev.vad.common.wire.ScoreState;
 import dev.vad.common.wire.TimestampKind;
 import dev.vad.core.calibration.CalibrationSettings;
+import dev.vad.core.events.EpisodeSettings;
 import dev.vad.model.ModelArtifacts;
 import dev.vad.model.Preset;
 import dev.vad.model.fit.FitSettings;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class WindowScorerTest {
 
+    private static final double THRESHOLD = 4.0;
     private static final int SIDE = 16;
     private static final int T = 4;
     private static ActiveModel model;
@@ -103,14 +105,20 @@ class WindowScorerTest {
         return settings(ScoringSettings.DEFAULT.reconstructionEvery(), 1, true, streams);
     }
 
-    /** The live scorer's defaults but these. */
+    /**
+     * The live scorer's defaults but these, and a threshold of {@value #THRESHOLD} (low mark half of it): this test's
+     * small model, fitted in seconds, gives normal frames calibrated scores of up to about 3.3.
+     */
     private static ScoringSettings settings(int reconstructionEvery, int smoothingFrames, boolean sceneChangeGuard,
                                             int maxStreams) {
         ScoringSettings live = ScoringSettings.DEFAULT;
         CalibrationSettings c = live.calibration();
+        EpisodeSettings e = live.episodes();
         return new ScoringSettings(new CalibrationSettings(c.historyFrames(), c.minHistory(), c.refreshEvery(),
-                c.threshold(), smoothingFrames, c.scale()), live.episodes(), sceneChangeGuard, live.sceneChangeShare(),
-                reconstructionEvery, live.maxBatchWindows(), maxStreams, live.openingErrors());
+                THRESHOLD, smoothingFrames, c.scale()),
+                new EpisodeSettings(THRESHOLD, e.enterFrames(), THRESHOLD / 2, e.exitFrames(), e.updateEvery()),
+                sceneChangeGuard, live.sceneChangeShare(), reconstructionEvery, live.maxBatchWindows(), maxStreams,
+                live.openingErrors());
     }
 
     @Test
