@@ -2,6 +2,7 @@ package dev.vad.cli;
 
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.KafkaSettings;
+import dev.vad.common.config.SettingGroup;
 import dev.vad.common.config.TopicNames;
 import dev.vad.common.kafka.KafkaAccess;
 import dev.vad.common.kafka.KafkaClients;
@@ -28,13 +29,18 @@ import picocli.CommandLine.Spec;
         description = {"Print the least-privilege Kafka ACLs of ingest, trainer and scorer (and of replay, the demo",
             "and eval when their principals are given) as kafka-acls.sh command lines, or create them with",
             "--apply through the Admin API, authenticated as an admin by the usual Kafka client settings."})
-final class AclsCommand implements Callable<Integer> {
+final class AclsCommand implements Callable<Integer>, Configured {
 
     private static final Pattern PRINCIPAL = Pattern.compile("[A-Za-z][A-Za-z0-9]*:\\S.*");
     private static final Pattern SUFFIX = Pattern.compile("[a-zA-Z0-9._-]{1,100}");
 
     @Spec
     CommandSpec spec;
+
+    @Override
+    public List<SettingGroup> settingGroups() {
+        return List.of(KafkaSettings.SETTINGS, TopicNames.SETTINGS);
+    }
 
     @Option(names = "--ingest-principal", paramLabel = "TYPE:NAME", description = "Ingest's principal (default User:ingest).")
     String ingestPrincipal;
@@ -91,8 +97,6 @@ final class AclsCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Mixin
-    TopicOptions topics;
 
     /** How the plan is printed. */
     enum Format { KAFKA_ACLS, MARKDOWN }

@@ -3,6 +3,7 @@ package dev.vad.cli;
 import dev.vad.broker.BrokerOptions;
 import dev.vad.broker.EmbeddedKafkaBroker;
 import dev.vad.common.config.ConfigReader;
+import dev.vad.common.config.SettingGroup;
 import dev.vad.common.config.TopicNames;
 import dev.vad.common.config.TopicSettings;
 import dev.vad.common.kafka.TopicProvisioner;
@@ -26,10 +27,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "broker", mixinStandardHelpOptions = true,
         description = {"Run a local single-node Kafka broker (KRaft, in-process) until Ctrl-C.",
             "Any Kafka client can use it; the pipeline's topics are created at start unless --create-topics=false."})
-final class BrokerCommand implements Callable<Integer> {
+final class BrokerCommand implements Callable<Integer>, Configured {
 
     @Spec
     CommandSpec spec;
+
+    @Override
+    public List<SettingGroup> settingGroups() {
+        return List.of(TopicNames.SETTINGS);
+    }
 
     @Option(names = "--host", paramLabel = "ADDRESS", description = "Listen address (env VAD_HOST, default 127.0.0.1).")
     String host;
@@ -49,8 +55,6 @@ final class BrokerCommand implements Callable<Integer> {
             description = "Create the pipeline's topics at start (env VAD_CREATE_TOPICS, default true).")
     String createTopics;
 
-    @Mixin
-    TopicOptions topics;
 
     @Override
     public Integer call() throws InterruptedException {

@@ -7,6 +7,8 @@ import dev.vad.common.config.ConfigProblem;
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.KafkaSettings;
 import dev.vad.common.config.MetricsSettings;
+import dev.vad.common.config.SettingGroup;
+import dev.vad.common.config.TopicSettings;
 import dev.vad.common.kafka.TopicProvisioner;
 import dev.vad.common.kafka.TopicSpec;
 import dev.vad.ingest.IngestService;
@@ -49,10 +51,15 @@ import picocli.CommandLine.Spec;
             "from the first windows then freezes, the scorer with its live viewer (http://127.0.0.1:9404/) and the",
             "metrics endpoints; prints a line per stream",
             "every second, and at the end what it detected against what the synthetic scene injected."})
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, Configured {
 
     @Spec
     CommandSpec spec;
+
+    @Override
+    public List<SettingGroup> settingGroups() {
+        return List.of(KafkaSettings.SETTINGS, TopicSettings.SETTINGS);
+    }
 
     @Option(names = "--source", paramLabel = "URI",
             description = "Video file, image folder, stream URL, camera or synthetic: (default synthetic:).")
@@ -95,8 +102,6 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Mixin
-    TopicCreationOptions topicCreation;
 
     @Override
     public Integer call() throws InterruptedException {

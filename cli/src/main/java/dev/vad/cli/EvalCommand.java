@@ -4,6 +4,8 @@ import dev.vad.broker.BrokerOptions;
 import dev.vad.broker.EmbeddedKafkaBroker;
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.KafkaSettings;
+import dev.vad.common.config.SettingGroup;
+import dev.vad.common.config.TopicSettings;
 import dev.vad.eval.EvalOutput;
 import dev.vad.eval.EvalReport;
 import dev.vad.eval.EvalSettings;
@@ -33,10 +35,15 @@ import picocli.CommandLine.Spec;
             "figures that need no test labels.",
             "Writes report.json, roc.png, clip-<name>.png per test clip, frame_scores.csv and",
             "validation_scores.csv into --out."})
-final class EvalCommand implements Callable<Integer> {
+final class EvalCommand implements Callable<Integer>, Configured {
 
     @Spec
     CommandSpec spec;
+
+    @Override
+    public List<SettingGroup> settingGroups() {
+        return List.of(KafkaSettings.SETTINGS, TopicSettings.SETTINGS);
+    }
 
     @Option(names = "--dataset", paramLabel = "NAME", required = true, description = "Dataset layout: ucsd-ped2.")
     String dataset;
@@ -100,8 +107,6 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Mixin
-    TopicCreationOptions topicCreation;
 
     @Option(names = "--train-clips", paramLabel = "N", description = "Use at most the first N training clips.")
     String trainClips;

@@ -1,6 +1,7 @@
 package dev.vad.cli;
 
 import dev.vad.common.config.ConfigReader;
+import dev.vad.common.config.SettingGroup;
 import dev.vad.ingest.IngestService;
 import dev.vad.ingest.IngestSettings;
 import dev.vad.ingest.StreamResult;
@@ -21,10 +22,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Decode video and image sources and publish frame windows to Kafka.",
             "Files and folders end when read; live streams run until Ctrl-C."})
-final class IngestCommand implements Callable<Integer> {
+final class IngestCommand implements Callable<Integer>, Configured {
 
     @Spec
     CommandSpec spec;
+
+    @Override
+    public List<SettingGroup> settingGroups() {
+        return ServiceOptions.GROUPS;
+    }
 
     @Option(names = "--source", paramLabel = "URI",
             description = {"Video file, image folder, http(s)://, tcp://, udp://, rtsp://, v4l2:/dev/videoN or",

@@ -4,16 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** How every command reaches Kafka; values are read through the configuration reader (flags > environment). */
+/**
+ * The repeatable Kafka client setting of every command that reaches Kafka (the servers and the properties file are
+ * declared with {@link dev.vad.common.config.KafkaSettings}).
+ */
 final class KafkaOptions {
-
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
-            description = "Kafka bootstrap servers (env VAD_BOOTSTRAP_SERVERS or KAFKA_BOOTSTRAP_SERVERS).")
-    String bootstrapServers;
-
-    @Option(names = "--client-config", paramLabel = "FILE",
-            description = "Kafka client properties file, e.g. SASL/TLS settings (env VAD_CLIENT_CONFIG).")
-    String clientConfig;
 
     @Option(names = "--kafka-property", paramLabel = "NAME=VALUE",
             description = "A Kafka client setting, repeatable; also env VAD_KAFKA_<NAME> (VAD_KAFKA_SASL_MECHANISM).")

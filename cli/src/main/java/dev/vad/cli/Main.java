@@ -34,6 +34,7 @@ public final class Main {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new VadCommand());
+        SettingOptions.addTo(cli);
         cli.setParameterExceptionHandler((error, args) -> {
             CommandLine command = error.getCommandLine();
             java.io.PrintWriter err = command.getErr();

@@ -1,6 +1,7 @@
 package dev.vad.cli;
 
 import dev.vad.common.config.ConfigReader;
+import dev.vad.common.config.SettingGroup;
 import dev.vad.notifier.MqttSink;
 import dev.vad.notifier.NotifierService;
 import dev.vad.notifier.NotifierSettings;
@@ -21,10 +22,15 @@ import picocli.CommandLine.Spec;
             + " MQTT broker (QoS 1), retrying with back-off; events no sink takes go to the dead-letter topic.",
             "Offsets are committed only after delivery. Runs until Ctrl-C. Secrets come from the environment or"
             + " files, never flags."})
-final class NotifyCommand implements Callable<Integer> {
+final class NotifyCommand implements Callable<Integer>, Configured {
 
     @Spec
     CommandSpec spec;
+
+    @Override
+    public List<SettingGroup> settingGroups() {
+        return ServiceOptions.GROUPS;
+    }
 
     @Option(names = "--webhook-url", paramLabel = "URL", description = "POST each event here (http or https).")
     String webhookUrl;

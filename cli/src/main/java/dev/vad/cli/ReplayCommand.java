@@ -1,11 +1,15 @@
 package dev.vad.cli;
 
 import dev.vad.common.config.ConfigReader;
+import dev.vad.common.config.SettingGroup;
+import dev.vad.common.store.ModelDirectory;
 import dev.vad.scorer.ScorerSettings;
 import dev.vad.trainer.TrainerSettings;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,10 +21,16 @@ import picocli.CommandLine.Spec;
         description = {"Retrain on a range of the frames topic and publish one model whose lineage is that range,",
             "or re-score the range with --rescore into separate output topics. Outside any consumer group:",
             "the live services' offsets are untouched."})
-final class ReplayCommand implements Callable<Integer> {
+final class ReplayCommand implements Callable<Integer>, Configured {
 
     @Spec
     CommandSpec spec;
+
+    @Override
+    public List<SettingGroup> settingGroups() {
+        return Stream.concat(Stream.of(SettingGroup.of("replay", ModelDirectory.SETTING), TrainerSettings.TRAINING),
+                ServiceOptions.GROUPS.stream()).toList();
+    }
 
     @Option(names = "--from", paramLabel = "OFFSETS|TIMESTAMP|earliest", required = true,
             description = "Start: per-partition offsets (0:120,1:80), an ISO-8601 instant or earliest.")
@@ -38,8 +48,6 @@ final class ReplayCommand implements Callable<Integer> {
                 "Re-scoring: the model name and version to score with."})
     String model;
 
-    @Mixin
-    TrainingOptions training;
 
     @Mixin
     ScoringOptions scoring;
@@ -48,8 +56,6 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Re-scoring: appended to the scores, events and reconstructions topics (default .rescore).")
     String outputSuffix;
 
-    @Mixin
-    ModelDirOption modelDir;
 
     @Mixin
     ServiceOptions options;

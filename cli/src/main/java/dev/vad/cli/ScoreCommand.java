@@ -1,15 +1,19 @@
 package dev.vad.cli;
 
 import dev.vad.common.config.ConfigReader;
+import dev.vad.common.config.SettingGroup;
+import dev.vad.common.store.ModelDirectory;
 import dev.vad.scorer.ScoreObserver;
 import dev.vad.scorer.ScorerOutcome;
 import dev.vad.scorer.ScorerService;
+import dev.vad.scorer.ScorerSettings;
 import dev.vad.scorer.evidence.EvidenceStore;
 import dev.vad.scorer.viewer.LiveViewer;
-import dev.vad.scorer.ScorerSettings;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,10 +24,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = {"Score frame windows with the newest version of a model (swapped in as versions arrive);",
             "publish scores, sampled reconstructions and anomaly events. Runs until Ctrl-C."})
-final class ScoreCommand implements Callable<Integer> {
+final class ScoreCommand implements Callable<Integer>, Configured {
 
     @Spec
     CommandSpec spec;
+
+    @Override
+    public List<SettingGroup> settingGroups() {
+        return Stream.concat(Stream.of(SettingGroup.of("score", ModelDirectory.SETTING)), ServiceOptions.GROUPS.stream())
+                .toList();
+    }
 
     @Option(names = "--model", paramLabel = "NAME", description = "Model name to load and hot-swap (default conv3d).")
     String model;
@@ -39,8 +49,6 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     ScoringOptions scoring;
 
-    @Mixin
-    ModelDirOption modelDir;
 
     @Mixin
     ViewerOptions viewer;

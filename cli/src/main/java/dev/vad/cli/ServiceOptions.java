@@ -1,5 +1,11 @@
 package dev.vad.cli;
 
+import dev.vad.common.config.KafkaSettings;
+import dev.vad.common.config.MetricsSettings;
+import dev.vad.common.config.SettingGroup;
+import dev.vad.common.config.TopicNames;
+import dev.vad.common.config.TopicSettings;
+import java.util.List;
 import picocli.CommandLine.Mixin;
 
 /**
@@ -8,15 +14,10 @@ import picocli.CommandLine.Mixin;
  */
 final class ServiceOptions {
 
+    /** The settings of every service: Kafka, topic creation, topic names, metrics. */
+    static final List<SettingGroup> GROUPS = List.of(KafkaSettings.SETTINGS, TopicSettings.SETTINGS,
+            TopicNames.SETTINGS, MetricsSettings.SETTINGS);
+
     @Mixin
     KafkaOptions kafka;
-
-    @Mixin
-    TopicCreationOptions topicCreation;
-
-    @Mixin
-    TopicOptions topics;
-
-    @Mixin
-    MetricsOptions metrics;
 }

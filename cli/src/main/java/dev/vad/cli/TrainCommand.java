@@ -1,11 +1,16 @@
 package dev.vad.cli;
 
 import dev.vad.common.config.ConfigReader;
+import dev.vad.common.config.SettingGroup;
+import dev.vad.common.store.ModelDirectory;
+import dev.vad.model.fit.FitSettings;
 import dev.vad.trainer.ProgressLine;
 import dev.vad.trainer.TrainerOutcome;
 import dev.vad.trainer.TrainerService;
 import dev.vad.trainer.TrainerSettings;
 import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,21 +23,10 @@ import picocli.CommandLine.Spec;
         description = {"Train an autoencoder on frame windows from Kafka and publish versioned models.",
             "Continual by default (a new version whenever validation improves, until Ctrl-C);",
             "--mode fit-then-freeze learns from the first windows and stops; --from/--to replays a range."})
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand implements Callable<Integer>, Configured {
 
     @Spec
     CommandSpec spec;
-
-    @Option(names = "--model", paramLabel = "KIND",
-            description = "conv1d, conv2d, conv3d, conv4d, conv5d or conv6d (default conv3d).")
-    String model;
-
-    @Mixin
-    TrainingOptions training;
-
-    @Option(names = "--mode", paramLabel = "continual|fit-then-freeze",
-            description = "Learn while the stream flows, or from its first windows then stop (default continual).")
-    String mode;
 
     @Option(names = "--from", paramLabel = "OFFSETS|TIMESTAMP",
             description = "Train on a range starting here, then exit: per-partition offsets (0:120,1:80) or ISO-8601.")
@@ -41,14 +35,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "OFFSETS|TIMESTAMP", description = "End of the range (default: the log end).")
     String to;
 
-    @Option(names = "--group-id", paramLabel = "ID", description = "Consumer group (default vad-trainer).")
-    String groupId;
-
-    @Mixin
-    ModelDirOption modelDir;
-
     @Mixin
     ServiceOptions options;
+
+    @Override
+    public List<SettingGroup> settingGroups() {
+        return Stream.concat(Stream.of(SettingGroup.of("train", FitSettings.MODEL, TrainerSettings.MODE,
+                TrainerSettings.GROUP_ID, ModelDirectory.SETTING), TrainerSettings.TRAINING),
+                ServiceOptions.GROUPS.stream()).toList();
+    }
 
     @Override
     public Integer call() throws InterruptedException {

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 
 /** An HTTP endpoint's access settings, read from the configuration under the endpoint's prefix. */
 public final class HttpAccessConfig {
@@ -31,9 +33,9 @@ public final class HttpAccessConfig {
      */
     public static HttpAccess load(ConfigReader config, String prefix, String bindAddress, boolean guarded,
                                   boolean generate) {
-        String user = config.string(prefix + "-user", "vad");
-        String password = config.string(prefix + "-password", "");
-        String passwordFile = config.string(prefix + "-password-file", "");
+        String user = user(prefix, "").from(config);
+        String password = password(prefix, "").from(config);
+        String passwordFile = passwordFile(prefix, "", false).from(config);
         Path generatedInto = null;
         if (password.isEmpty() && !passwordFile.isEmpty()) {
             Path file = Path.of(passwordFile);
@@ -52,13 +54,58 @@ public final class HttpAccessConfig {
                 config.problem(prefix + "-user", config.found(prefix + "-user"), "a user name without ':'");
             }
         }
-        boolean insecure = guarded && config.bool(prefix + "-insecure", false);
+        boolean insecure = guarded && insecure(prefix, "").from(config);
         if (guarded && credentials == null && !insecure && !loopback(bindAddress)) {
             config.problem(prefix + "-bind", config.found(prefix + "-bind"), "a loopback address (127.0.0.1), or a"
                     + " password for it (" + ConfigReader.environmentName(prefix + "-password") + " or --" + prefix
                     + "-password-file), or --" + prefix + "-insecure to serve it to anyone who can reach it");
         }
         return new HttpAccess(credentials, tls(config, prefix), generatedInto);
+    }
+
+    /**
+     * The declarations of an endpoint's access settings under {@code prefix}.
+     *
+     * @param endpoint what is served, for descriptions ({@code /metrics}, {@code the viewer})
+     * @param guarded  as for {@link #load}: the endpoint needs a password beyond loopback unless told insecure
+     */
+    public static List<Setting<?>> settings(String prefix, String endpoint, boolean guarded) {
+        List<Setting<?>> out = new ArrayList<>(List.of(user(prefix, endpoint), password(prefix, endpoint),
+                passwordFile(prefix, endpoint, guarded)));
+        if (guarded) {
+            out.add(insecure(prefix, endpoint));
+        }
+        out.add(keystore(prefix, endpoint));
+        out.add(Setting.text(prefix + "-tls-password", "PASSWORD", "", "Password of the keystore")
+                .environmentOnly());
+        out.add(Setting.text(prefix + "-tls-password-file", "FILE", "", "File whose first line is the keystore's"
+                + " password"));
+        return out;
+    }
+
+    private static Setting<String> user(String prefix, String endpoint) {
+        return Setting.text(prefix + "-user", "NAME", "vad", "User " + endpoint + " asks for when it has a password");
+    }
+
+    private static Setting<String> password(String prefix, String endpoint) {
+        return Setting.text(prefix + "-password", "PASSWORD", "", "Password of " + endpoint
+                + "; from the environment or a file only, never a flag").environmentOnly();
+    }
+
+    private static Setting<String> passwordFile(String prefix, String endpoint, boolean guarded) {
+        return Setting.text(prefix + "-password-file", "FILE", "", "File whose first line is the password of "
+                + endpoint + (guarded ? ", generated there when the file does not exist; required beyond loopback"
+                + " unless --" + prefix + "-insecure" : ""));
+    }
+
+    private static Setting<Boolean> insecure(String prefix, String endpoint) {
+        return Setting.bool(prefix + "-insecure", false, "Serve " + endpoint + " beyond loopback without a"
+                + " password");
+    }
+
+    private static Setting<String> keystore(String prefix, String endpoint) {
+        return Setting.text(prefix + "-tls-keystore", "FILE", "", "PKCS#12 keystore to serve " + endpoint
+                + " over HTTPS");
     }
 
     static boolean loopback(String bindAddress) {
@@ -70,7 +117,7 @@ public final class HttpAccessConfig {
     }
 
     private static TlsKeystore tls(ConfigReader config, String prefix) {
-        String keystore = config.string(prefix + "-tls-keystore", "");
+        String keystore = keystore(prefix, "").from(config);
         if (keystore.isEmpty()) {
             return null;
         }

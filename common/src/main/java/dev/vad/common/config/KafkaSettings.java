@@ -36,8 +36,19 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> clientP
      * Loads the settings. {@code extraProperties} are the {@code name=value} pairs given with
      * {@code --kafka-property}; {@code bootstrapRequired} records a problem when no servers are given.
      */
+    public static final Setting<String> BOOTSTRAP_SERVERS = Setting.text("bootstrap-servers", "HOST:PORT[,...]",
+            null, "Kafka bootstrap servers; KAFKA_BOOTSTRAP_SERVERS is honoured too")
+            .accepts("host:port[,host:port...]").defaultText("none; demo and eval --via-kafka start an embedded"
+                    + " broker");
+    public static final Setting<String> CLIENT_CONFIG = Setting.text("client-config", "FILE", null,
+            "Kafka client properties file (SASL, TLS, ...); VAD_KAFKA_<NAME> and --kafka-property NAME=VALUE"
+                    + " add to it and win");
+
+    /** How the services reach Kafka (beside the repeatable --kafka-property flag and VAD_KAFKA_*). */
+    public static final SettingGroup SETTINGS = SettingGroup.of("Kafka", BOOTSTRAP_SERVERS, CLIENT_CONFIG);
+
     public static KafkaSettings load(ConfigReader config, Iterable<String> extraProperties, boolean bootstrapRequired) {
-        String servers = config.string("bootstrap-servers", config.environmentVariable("KAFKA_BOOTSTRAP_SERVERS"));
+        String servers = BOOTSTRAP_SERVERS.from(config, config.environmentVariable("KAFKA_BOOTSTRAP_SERVERS"));
         if (servers != null && servers.isBlank()) {
             servers = null;
         }
@@ -62,7 +73,7 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> clientP
     }
 
     private static Map<String, String> fromFile(ConfigReader config) {
-        String file = config.string("client-config", null);
+        String file = CLIENT_CONFIG.from(config);
         Map<String, String> out = new TreeMap<>();
         if (file == null) {
             return out;

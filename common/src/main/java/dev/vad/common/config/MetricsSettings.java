@@ -1,6 +1,7 @@
 package dev.vad.common.config;
 
 import dev.vad.common.http.HttpAccess;
+import java.util.stream.Stream;
 
 /**
  * Where a service serves {@code /metrics} and {@code /health}.
@@ -23,12 +24,23 @@ public record MetricsSettings(String bindAddress, int port, HttpAccess access) {
         return port >= 0;
     }
 
+    public static final Setting<String> BIND = Setting.text("metrics-bind", "ADDRESS", DEFAULT_BIND,
+            "Address of /metrics and /health; 0.0.0.0 in containers").accepts("an IP address or host name");
+    public static final Setting<Integer> PORT = Setting.integer("metrics-port", -1, -1, 65_535,
+            "Port of /metrics and /health; 0 any free port, -1 off").label("PORT")
+            .defaultText("9401 ingest, 9402 train, 9403 score, 9405 notify");
+
+    /** Where a service serves its metrics, and who may read them. */
+    public static final SettingGroup SETTINGS = new SettingGroup("metrics", Stream.concat(Stream.of(BIND, PORT),
+            HttpAccessConfig.settings("metrics", "/metrics", false).stream()).toList());
+
+    /** Loads the settings of a service whose endpoint is on {@code defaultPort} unless told otherwise. */
     public static MetricsSettings load(ConfigReader config, int defaultPort) {
-        String bind = config.string("metrics-bind", DEFAULT_BIND);
+        String bind = BIND.from(config);
         if (bind.isEmpty()) {
-            config.problem("metrics-bind", config.found("metrics-bind"), "an IP address or host name");
+            config.problem(BIND.key(), config.found(BIND.key()), BIND.accepts());
         }
-        return new MetricsSettings(bind, config.integer("metrics-port", defaultPort, -1, 65_535),
+        return new MetricsSettings(bind, PORT.from(config, defaultPort),
                 HttpAccessConfig.load(config, "metrics", bind, false, false));
     }
 }

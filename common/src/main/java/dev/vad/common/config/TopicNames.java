@@ -12,14 +12,26 @@ public record TopicNames(String frames, String models, String scores, String rec
 
     private static final java.util.regex.Pattern LEGAL = java.util.regex.Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
+    public static final Setting<String> FRAMES = topic("topic-frames", DEFAULT.frames, "Frame windows");
+    public static final Setting<String> MODELS = topic("topic-models", DEFAULT.models, "Models, compacted");
+    public static final Setting<String> SCORES = topic("topic-scores", DEFAULT.scores, "Scores");
+    public static final Setting<String> RECONSTRUCTIONS = topic("topic-reconstructions", DEFAULT.reconstructions,
+            "Reconstructions");
+    public static final Setting<String> EVENTS = topic("topic-events", DEFAULT.events, "Anomaly events");
+    public static final Setting<String> DEAD_LETTERS = topic("topic-dlq", DEFAULT.deadLetters, "Dead letters");
+
+    /** The topic names. */
+    public static final SettingGroup SETTINGS = SettingGroup.of("topic names", FRAMES, MODELS, SCORES,
+            RECONSTRUCTIONS, EVENTS, DEAD_LETTERS);
+
     public static TopicNames load(ConfigReader config) {
-        return new TopicNames(
-                name(config, "topic-frames", DEFAULT.frames),
-                name(config, "topic-models", DEFAULT.models),
-                name(config, "topic-scores", DEFAULT.scores),
-                name(config, "topic-reconstructions", DEFAULT.reconstructions),
-                name(config, "topic-events", DEFAULT.events),
-                name(config, "topic-dlq", DEFAULT.deadLetters));
+        return new TopicNames(name(config, FRAMES), name(config, MODELS), name(config, SCORES),
+                name(config, RECONSTRUCTIONS), name(config, EVENTS), name(config, DEAD_LETTERS));
+    }
+
+    private static Setting<String> topic(String key, String defaultValue, String description) {
+        return Setting.text(key, "NAME", defaultValue, description)
+                .accepts("a Kafka topic name: 1 to 249 of a-z A-Z 0-9 . _ -");
     }
 
     /** The re-scoring copies: scores, reconstructions and events with {@code suffix} appended, the rest the same. */
@@ -27,11 +39,11 @@ public record TopicNames(String frames, String models, String scores, String rec
         return new TopicNames(frames, models, scores + suffix, reconstructions + suffix, events + suffix, deadLetters);
     }
 
-    private static String name(ConfigReader config, String key, String defaultValue) {
-        String value = config.string(key, defaultValue);
+    private static String name(ConfigReader config, Setting<String> setting) {
+        String value = setting.from(config);
         if (!LEGAL.matcher(value).matches()) {
-            config.problem(key, config.found(key), "a Kafka topic name: 1 to 249 of a-z A-Z 0-9 . _ -");
-            return defaultValue;
+            config.problem(setting.key(), config.found(setting.key()), setting.accepts());
+            return setting.defaultValue();
         }
         return value;
     }

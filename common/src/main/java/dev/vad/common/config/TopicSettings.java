@@ -21,13 +21,27 @@ public record TopicSettings(boolean create, int partitions, short replicationFac
     public static final TopicSettings DEFAULT = new TopicSettings(true, 6, (short) 1, Duration.ofDays(7),
             DEFAULT_FRAME_MAX_BYTES, DEFAULT_MODEL_MAX_BYTES);
 
+    public static final Setting<Boolean> CREATE = Setting.bool("create-topics", DEFAULT.create,
+            "Create the missing topics the service uses at start; false fails naming them");
+    public static final Setting<Integer> PARTITIONS = Setting.integer("topic-partitions", DEFAULT.partitions, 1,
+            10_000, "Partitions of new stream topics (vad.models has one)");
+    public static final Setting<Integer> REPLICATION = Setting.integer("topic-replication",
+            DEFAULT.replicationFactor, 1, Short.MAX_VALUE, "Replicas of new topics");
+    public static final Setting<Duration> RETENTION = Setting.duration("topic-retention", DEFAULT.retention,
+            "Retention of new stream topics; vad.models is compacted and kept");
+    public static final Setting<Integer> FRAME_MAX_BYTES = Setting.integer("frame-max-bytes",
+            DEFAULT.frameMaxMessageBytes, 1 << 16, 1 << 30, "max.message.bytes of stream topics, and the clients'"
+                    + " request and fetch sizes").environmentOnly();
+    public static final Setting<Integer> MODEL_MAX_BYTES = Setting.integer("model-max-bytes",
+            DEFAULT.modelMaxMessageBytes, 1 << 16, 1 << 30, "max.message.bytes of vad.models").environmentOnly();
+
+    /** How the services create the topics they use. */
+    public static final SettingGroup SETTINGS = SettingGroup.of("topic creation", CREATE, PARTITIONS, REPLICATION,
+            RETENTION, FRAME_MAX_BYTES, MODEL_MAX_BYTES);
+
     public static TopicSettings load(ConfigReader config) {
-        return new TopicSettings(
-                config.bool("create-topics", DEFAULT.create),
-                config.integer("topic-partitions", DEFAULT.partitions, 1, 10_000),
-                (short) config.integer("topic-replication", DEFAULT.replicationFactor, 1, Short.MAX_VALUE),
-                config.duration("topic-retention", DEFAULT.retention),
-                config.integer("frame-max-bytes", DEFAULT.frameMaxMessageBytes, 1 << 16, 1 << 30),
-                config.integer("model-max-bytes", DEFAULT.modelMaxMessageBytes, 1 << 16, 1 << 30));
+        return new TopicSettings(CREATE.from(config), PARTITIONS.from(config),
+                (short) (int) REPLICATION.from(config), RETENTION.from(config), FRAME_MAX_BYTES.from(config),
+                MODEL_MAX_BYTES.from(config));
     }
 }

@@ -1,5 +1,6 @@
 package dev.vad.common.store;
 
+import dev.vad.common.config.Setting;
 import dev.vad.common.wire.ModelArtifact;
 import dev.vad.common.wire.ModelArtifactCodec;
 import dev.vad.common.wire.WireFormatException;
@@ -29,6 +30,11 @@ public final class ModelDirectory {
     private static final String TEMP_PREFIX = ".writing-";
     private static final String TEMP_SUFFIX = ".tmp";
     private static final Pattern FILE = Pattern.compile("(.+)-v(\\d{1,18})\\" + SUFFIX);
+
+    /** Where the trainer also writes every version and the scorer also looks; none by default. */
+    public static final Setting<String> SETTING = Setting.text("model-dir", "DIR", null, "Model artifacts as files,"
+            + " <name>-v<version>.vadm: the trainer writes every version here, the scorer looks here too")
+            .defaultText("none");
 
     private final Path root;
     private final ModelArtifactCodec codec = new ModelArtifactCodec();

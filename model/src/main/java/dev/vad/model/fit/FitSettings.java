@@ -1,8 +1,10 @@
 package dev.vad.model.fit;
 
 import dev.vad.common.config.ConfigReader;
+import dev.vad.common.config.Setting;
 import dev.vad.model.ModelKind;
 import dev.vad.model.Preset;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -30,6 +32,27 @@ public record FitSettings(Preset preset, int dimensions, int batchWindows, int s
         }
     }
 
+    public static final Setting<String> MODEL = Setting.text("model", "KIND", "conv3d",
+            "conv1d, conv2d, conv3d, conv4d, conv5d or conv6d").accepts(ModelKind.EXPECTED);
+    public static final Setting<String> PRESET = Setting.text("preset", "NAME", Preset.FUTURE.id(),
+            "Network design: future, compact, compact32, deep, simple, dense or wide")
+            .defaultText("future; compact for conv1d and conv2d, which future does not take")
+            .accepts("a preset's name");
+    public static final Setting<Integer> STEPS = Setting.integer("steps", 600, 1, 100_000_000,
+            "Training steps of a finite fit");
+    public static final Setting<Integer> BATCH_WINDOWS = Setting.integer("batch-windows", 8, 1, 4096,
+            "Windows per training step");
+    public static final Setting<Double> LEARNING_RATE = Setting.decimal("learning-rate", "LR", 3e-3, 1e-7, 1,
+            "Adam learning rate");
+    public static final Setting<Long> SEED = Setting.longInteger("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE,
+            "Seed of initialisation and sampling");
+    public static final Setting<Integer> PATCH = Setting.integer("patch", 8, 1, 4096,
+            "Side of the localised score's patches, in pixels").label("PX");
+
+    /** How a model is fitted: network, steps, batch, learning rate, seed, patch (the kind is each command's). */
+    public static final List<Setting<?>> SETTINGS = List.of(PRESET, STEPS, BATCH_WINDOWS, LEARNING_RATE, SEED,
+            PATCH);
+
     /**
      * Reads {@code model} (conv1d..conv6d), {@code preset}, {@code batch-windows}, {@code steps},
      * {@code learning-rate}, {@code seed} and {@code patch}; every problem is recorded in {@code config} (call
@@ -38,20 +61,21 @@ public record FitSettings(Preset preset, int dimensions, int batchWindows, int s
      * (conv1d and conv2d: a frame has no frames before it).
      */
     public static FitSettings load(ConfigReader config, int defaultSteps, double defaultLearningRate) {
-        return load(config, new Defaults(Preset.FUTURE, 8, defaultSteps, defaultLearningRate, 8));
+        return load(config, new Defaults(Preset.FUTURE, BATCH_WINDOWS.defaultValue(), defaultSteps,
+                defaultLearningRate, PATCH.defaultValue()));
     }
 
     /** As {@link #load(ConfigReader, int, double)}, with other defaults. */
     public static FitSettings load(ConfigReader config, Defaults defaults) {
-        OptionalInt named = ModelKind.dimensions(config.string("model", "conv3d"));
+        OptionalInt named = ModelKind.dimensions(MODEL.from(config));
         if (named.isEmpty()) {
             config.problem("model", config.found("model"), ModelKind.EXPECTED);
         }
         int dimensions = named.orElse(3);
-        Preset preset = config.raw("preset") == null && dimensions < defaults.preset().minDimensions()
+        Preset preset = !PRESET.given(config) && dimensions < defaults.preset().minDimensions()
                 ? Preset.COMPACT : defaults.preset();
         try {
-            preset = Preset.fromId(config.string("preset", preset.id()));
+            preset = Preset.fromId(PRESET.from(config, preset.id()));
         } catch (IllegalArgumentException e) {
             config.problem("preset", config.found("preset"), e.getMessage());
         }
@@ -65,11 +89,9 @@ public record FitSettings(Preset preset, int dimensions, int batchWindows, int s
                     + preset.id() + " (it predicts frames of a window from the frames before them)");
             dimensions = preset.minDimensions();
         }
-        return new FitSettings(preset, dimensions, config.integer("batch-windows", defaults.batchWindows(), 1, 4096),
-                config.integer("steps", defaults.steps(), 1, 100_000_000),
-                config.decimal("learning-rate", defaults.learningRate(), 1e-7, 1),
-                config.longValue("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE),
-                config.integer("patch", defaults.patch(), 1, 4096));
+        return new FitSettings(preset, dimensions, BATCH_WINDOWS.from(config, defaults.batchWindows()),
+                STEPS.from(config, defaults.steps()), LEARNING_RATE.from(config, defaults.learningRate()),
+                SEED.from(config), PATCH.from(config, defaults.patch()));
     }
 
     /** The values {@link #load} takes when a setting is not given. */
