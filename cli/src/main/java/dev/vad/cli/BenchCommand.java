@@ -5,14 +5,17 @@ import dev.vad.bench.IngestBenchmark;
 import dev.vad.bench.KafkaBenchmark;
 import dev.vad.bench.ModelBenchmarks;
 import dev.vad.bench.ScoreBenchmark;
-import dev.vad.common.config.ConfigException;
-import dev.vad.common.config.ConfigProblem;
+import dev.vad.common.config.ConfigReader;
+import dev.vad.common.config.KafkaSettings;
+import dev.vad.common.config.Setting;
+import dev.vad.common.config.SettingGroup;
 import dev.vad.model.Preset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -31,7 +34,7 @@ import picocli.CommandLine.Spec;
             "  score: windows/s through the scorer and a real broker (1, 4, 16 streams) vs the same scoring in",
             "    process, and end-to-end latency of one live 30 fps stream",
             "Model benchmarks want memory: run them with VAD_JAVA_OPTS=-Xmx2g."})
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand implements Callable<Integer>, Configured {
 
     @Spec
     CommandSpec spec;
@@ -39,96 +42,97 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, train, infer, conv4d, kafka or score.")
     String what;
 
-    @Option(names = "--source", paramLabel = "FILE", description = "Video file (bench ingest).")
-    String source;
+    static final Setting<String> SOURCE = Setting.text("source", "FILE", null, "Video file (bench ingest)")
+            .defaultText("none");
+    static final Setting<Integer> WIDTH = Setting.integer("width", 64, 8, 4096,
+            "Frame width (ingest, train, infer)").label("PX").defaultText("64, future 144");
+    static final Setting<Integer> HEIGHT = Setting.integer("height", 64, 8, 4096,
+            "Frame height (ingest, train, infer)").label("PX").defaultText("64, future 96");
+    static final Setting<String> MODELS = Setting.text("models", "LIST", "compact,deep,compact32,future",
+            "Models to time (train, infer)").accepts("presets among compact, deep, compact32, future, comma-separated");
+    static final Setting<String> DIMS = Setting.text("dims", "LIST", "2,3", "2 and/or 3 (train, infer; future takes 3"
+            + " only)").accepts("2, 3 or 2,3");
+    static final Setting<Integer> REPEAT = Setting.integer("repeat", 3, 1, 1000,
+            "Timed runs of each side after a warm-up; medians are reported");
+    static final Setting<Integer> THREADS = Setting.integer("threads", 2, 1, 1024,
+            "Threads of both engines (train, infer, conv4d)");
+    static final Setting<Integer> ITERATIONS = Setting.integer("iterations", 10, 1, 1_000_000,
+            "Timed steps per run (train, infer, conv4d)");
+    static final Setting<Double> WARMUP_SECONDS = Setting.decimal("warmup-seconds", "S", 10, 0, 86_400,
+            "Untimed steps of each side first (train, infer, conv4d): at least 3 (conv4d: 2), and for at least S"
+                    + " seconds, so that the JVM has compiled the engine's code before it is timed");
+    static final Setting<Integer> RSS_STEPS = Setting.integer("rss-steps", 0, 0, 100_000_000,
+            "bench train: instead, train compact 3D for N steps and report resident memory growth; 0 off");
+    static final Setting<Integer> RECORDS = Setting.integer("records", 5000, 1, 100_000_000,
+            "Windows to publish (bench kafka), plus a tenth to warm up");
+    static final Setting<Integer> WINDOWS = Setting.integer("windows", 960, 1, 100_000_000,
+            "Windows scored per case (bench score)");
+    static final Setting<String> BOOTSTRAP_SERVERS = KafkaSettings.BOOTSTRAP_SERVERS
+            .defaultText("an embedded broker started for the run");
 
-    @Option(names = "--width", paramLabel = "PX",
-            description = "Frame width (ingest, train, infer; default 64, future 144).")
-    Integer width;
+    @Override
+    public List<SettingGroup> settingGroups() {
+        return List.of(SettingGroup.of("bench", SOURCE, WIDTH, HEIGHT, MODELS, DIMS, REPEAT, THREADS, ITERATIONS,
+                WARMUP_SECONDS, RSS_STEPS, RECORDS, WINDOWS, BOOTSTRAP_SERVERS));
+    }
 
-    @Option(names = "--height", paramLabel = "PX",
-            description = "Frame height (ingest, train, infer; default 64, future 96).")
-    Integer height;
-
-    @Option(names = "--models", paramLabel = "LIST", split = ",",
-            description = "Models to time (train, infer; default compact,deep,compact32,future).")
-    List<String> models;
-
-    @Option(names = "--dims", paramLabel = "LIST", split = ",",
-            description = "2 and/or 3 (train, infer; default 2,3; future takes 3 only).")
-    List<Integer> dimensions;
-
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
-            description = "Timed runs of each side after a warm-up; medians are reported (default 3).")
-    int repeats;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
-            description = "Threads of both engines (train, infer, conv4d; default 2).")
-    int threads;
-
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "10",
-            description = "Timed steps per run (train, infer, conv4d; default 10).")
-    int iterations;
-
-    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "10",
-            description = "Untimed steps of each side first (train, infer, conv4d): at least 3 (conv4d: 2), and for"
-                    + " at least S seconds (default 10), so that the JVM has compiled the engine's code before it is"
-                    + " timed.")
-    double warmUpSeconds;
-
-    @Option(names = "--rss-steps", paramLabel = "N", defaultValue = "0",
-            description = "bench train: instead, train compact 3D for N steps and report resident memory growth.")
-    int rssSteps;
-
-    @Option(names = "--records", paramLabel = "N", defaultValue = "5000",
-            description = "Windows to publish (bench kafka; default 5000, plus a tenth to warm up).")
-    int records;
-
-    @Option(names = "--windows", paramLabel = "N", defaultValue = "960",
-            description = "Windows scored per case (bench score; default 960).")
-    int windows;
-
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            description = "Kafka to publish to (default: an embedded broker started for the run).")
-    String bootstrapServers;
-
-    private static List<Preset> presets(List<String> ids) {
+    private static List<Preset> presets(ConfigReader config) {
+        String ids = MODELS.from(config);
         try {
-            return ids.stream().map(Preset::fromId).toList();
+            return Stream.of(ids.split(",")).map(String::trim).map(Preset::fromId).toList();
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(List.of(new ConfigProblem("--models", String.join(",", ids),
-                    "models among compact, deep, compact32, future")));
+            config.problem(MODELS.key(), config.found(MODELS.key()), MODELS.accepts());
+            return List.of();
         }
+    }
+
+    private static List<Integer> dimensions(ConfigReader config) {
+        List<Integer> dims = new ArrayList<>();
+        for (String d : DIMS.from(config).split(",")) {
+            switch (d.trim()) {
+                case "2" -> dims.add(2);
+                case "3" -> dims.add(3);
+                default -> config.problem(DIMS.key(), config.found(DIMS.key()), DIMS.accepts());
+            }
+        }
+        return dims;
     }
 
     @Override
     public Integer call() throws Exception {
+        ConfigReader config = ServiceConfig.of(spec);
+        List<Preset> presets = MODELS.given(config) ? presets(config) : null;
+        List<Integer> dimensions = DIMS.given(config) ? dimensions(config) : null;
+        Integer width = WIDTH.given(config) ? WIDTH.from(config) : null;
+        Integer height = HEIGHT.given(config) ? HEIGHT.from(config) : null;
+        int repeats = REPEAT.from(config);
+        int threads = THREADS.from(config);
+        int iterations = ITERATIONS.from(config);
+        double warmUpSeconds = WARMUP_SECONDS.from(config);
+        int rssSteps = RSS_STEPS.from(config);
+        String servers = BOOTSTRAP_SERVERS.from(config);
+        String source = SOURCE.from(config);
+        if (what.equals("ingest") && source == null) {
+            config.problem(SOURCE.key(), "nothing", "a video file to benchmark");
+        }
+        int records = RECORDS.from(config);
+        int windows = WINDOWS.from(config);
+        config.validate();
         ModelBenchmarks benchmarks = new ModelBenchmarks(spec.commandLine().getOut());
-        List<Preset> presets = models == null ? null : presets(models);
-        switch (what) {
-            case "train":
-                return rssSteps > 0 ? benchmarks.memory(threads, width, height, rssSteps, Math.max(1, rssSteps / 20))
-                        : benchmarks.compare(BenchMode.TRAIN, presets, dimensions, width, height, threads, 3,
-                        warmUpSeconds, iterations, repeats);
-            case "infer":
-                return benchmarks.compare(BenchMode.INFER, presets, dimensions, width, height, threads, 3,
-                        warmUpSeconds, iterations, repeats);
-            case "conv4d":
-                return benchmarks.convolution(threads, warmUpSeconds, iterations, repeats);
-            case "kafka":
-                return new KafkaBenchmark(records, bootstrapServers, spec.commandLine().getOut()).run();
-            case "score":
-                return new ScoreBenchmark(windows, bootstrapServers, spec.commandLine().getOut()).run();
-            case "ingest":
-                break;
-            default:
-                throw new NotInThisBuild("the " + what + " benchmark");
-        }
-        if (source == null) {
-            throw new ConfigException(List.of(new ConfigProblem(
-                    "--source", "nothing", "a video file to benchmark")));
-        }
-        return new IngestBenchmark(source, width == null ? 64 : width, height == null ? 64 : height,
-                bootstrapServers, Math.max(1, repeats), spec.commandLine().getOut()).run();
+        return switch (what) {
+            case "train" -> rssSteps > 0
+                    ? benchmarks.memory(threads, width, height, rssSteps, Math.max(1, rssSteps / 20))
+                    : benchmarks.compare(BenchMode.TRAIN, presets, dimensions, width, height, threads, 3,
+                    warmUpSeconds, iterations, repeats);
+            case "infer" -> benchmarks.compare(BenchMode.INFER, presets, dimensions, width, height, threads, 3,
+                    warmUpSeconds, iterations, repeats);
+            case "conv4d" -> benchmarks.convolution(threads, warmUpSeconds, iterations, repeats);
+            case "kafka" -> new KafkaBenchmark(records, servers, spec.commandLine().getOut()).run();
+            case "score" -> new ScoreBenchmark(windows, servers, spec.commandLine().getOut()).run();
+            case "ingest" -> new IngestBenchmark(source, width == null ? WIDTH.defaultValue() : width,
+                    height == null ? HEIGHT.defaultValue() : height, servers, repeats, spec.commandLine().getOut())
+                    .run();
+            default -> throw new NotInThisBuild("the " + what + " benchmark");
+        };
     }
 }

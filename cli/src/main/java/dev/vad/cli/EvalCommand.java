@@ -4,6 +4,7 @@ import dev.vad.broker.BrokerOptions;
 import dev.vad.broker.EmbeddedKafkaBroker;
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.KafkaSettings;
+import dev.vad.common.config.Setting;
 import dev.vad.common.config.SettingGroup;
 import dev.vad.common.config.TopicSettings;
 import dev.vad.eval.EvalOutput;
@@ -37,12 +38,18 @@ import picocli.CommandLine.Spec;
             "validation_scores.csv into --out."})
 final class EvalCommand implements Callable<Integer>, Configured {
 
+    static final Setting<String> OUT = Setting.text("out", "DIR", "eval-out", "Report directory");
+    static final Setting<Boolean> VIA_KAFKA = Setting.bool("via-kafka", false, "Run ingest, the trainer's replay and"
+            + " the scorer's re-scoring through Kafka (an embedded broker unless --bootstrap-servers is given)"
+            + " instead of in this process");
+
     @Spec
     CommandSpec spec;
 
     @Override
     public List<SettingGroup> settingGroups() {
-        return List.of(KafkaSettings.SETTINGS, TopicSettings.SETTINGS);
+        return List.of(SettingGroup.of("report", OUT, VIA_KAFKA), EvalSettings.SETTINGS, KafkaSettings.SETTINGS,
+                TopicSettings.SETTINGS);
     }
 
     @Option(names = "--dataset", paramLabel = "NAME", required = true, description = "Dataset layout: ucsd-ped2.")
@@ -51,80 +58,15 @@ final class EvalCommand implements Callable<Integer>, Configured {
     @Option(names = "--path", paramLabel = "DIR", required = true, description = "Dataset directory.")
     String path;
 
-    @Option(names = "--model", paramLabel = "KIND", description = "conv2d, conv3d, ... conv6d (default conv3d).")
-    String model;
-
-    @Option(names = "--preset", paramLabel = "NAME", description = "Network design (default future).")
-    String preset;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default eval-out).")
-    String out;
-
-    @Option(names = "--width", paramLabel = "PX", description = "Frame width (default 144).")
-    String width;
-
-    @Option(names = "--height", paramLabel = "PX", description = "Frame height (default 96).")
-    String height;
-
-    @Option(names = "--window-frames", paramLabel = "N", description = "Frames per window (default 8).")
-    String windowFrames;
-
-    @Option(names = "--train-stride", paramLabel = "N", description = "Frames between training windows (default 2).")
-    String trainStride;
-
-    @Option(names = "--steps", paramLabel = "N", description = "Training steps (default 1600).")
-    String steps;
-
-    @Option(names = "--batch-windows", paramLabel = "N", description = "Windows per training step (default 2).")
-    String batchWindows;
-
-    @Option(names = "--learning-rate", paramLabel = "RATE", description = "Adam learning rate (default 0.001).")
-    String learningRate;
-
-    @Option(names = "--smoothing-frames", paramLabel = "N",
-            description = "Average each frame's calibrated score over the clip's last N scored frames (default 1).")
-    String smoothingFrames;
-
-    @Option(names = "--score-scale", paramLabel = "log|linear",
-            description = "Scale on which the scorer calibrates errors (default log).")
-    String scoreScale;
-
-    @Option(names = "--patch", paramLabel = "PX", description = "Side of the localised score's patches (default 12).")
-    String patch;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed (default 42).")
-    String seed;
-
-    @Option(names = "--validate-every", paramLabel = "N",
-            description = "Training steps between validations; the best validated network is scored (default 100).")
-    String validateEvery;
-
-    @Option(names = "--via-kafka", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
-            description = {"Run ingest, the trainer's replay and the scorer's re-scoring through Kafka (an embedded "
-                + "broker unless --bootstrap-servers is given) instead of in this process (default false)."})
-    String viaKafka;
-
     @Mixin
     KafkaOptions kafka;
-
-
-    @Option(names = "--train-clips", paramLabel = "N", description = "Use at most the first N training clips.")
-    String trainClips;
-
-    @Option(names = "--test-clips", paramLabel = "N", description = "Score at most the first N test clips.")
-    String testClips;
-
-    @Option(names = "--validation-clips", paramLabel = "N",
-            description = "Hold N training clips, evenly spaced, out of training and score them made anomalous"
-                + " (skip, reverse, freeze, patch, light); 0: none (default 3, at most a quarter of the clips).")
-    String validationClips;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         ConfigReader config = new ConfigReader(Flags.given(spec), System.getenv());
         EvalSettings settings = EvalSettings.load(config);
-        Path output = Path.of(config.string("out", "eval-out"));
-        boolean throughKafka = config.bool("via-kafka", false);
+        Path output = Path.of(OUT.from(config));
+        boolean throughKafka = VIA_KAFKA.from(config);
         KafkaSettings cluster = KafkaSettings.load(config, kafka.properties, false);
         config.validate();
         PrintWriter console = spec.commandLine().getOut();

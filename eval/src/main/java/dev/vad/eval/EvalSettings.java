@@ -1,6 +1,8 @@
 package dev.vad.eval;
 
 import dev.vad.common.config.ConfigReader;
+import dev.vad.common.config.Setting;
+import dev.vad.common.config.SettingGroup;
 import dev.vad.core.calibration.CalibrationSettings;
 import dev.vad.core.calibration.ScoreScale;
 import dev.vad.core.score.ScoringSettings;
@@ -35,30 +37,55 @@ public record EvalSettings(FitSettings fit, int width, int height, int windowFra
      * future-frame prediction, 2 windows (8 predicted frames) a step, 1,600 steps, 12 x 12 patches at the default
      * 144 x 96.
      */
-    static final FitSettings.Defaults DEFAULTS = new FitSettings.Defaults(Preset.FUTURE, 2, 1600, 1e-3, 12);
+    public static final Setting<Integer> STEPS = FitSettings.STEPS.withDefault(1600);
+    public static final Setting<Integer> BATCH_WINDOWS = FitSettings.BATCH_WINDOWS.withDefault(2);
+    public static final Setting<Double> LEARNING_RATE = FitSettings.LEARNING_RATE.withDefault(1e-3);
+    public static final Setting<Integer> PATCH = FitSettings.PATCH.withDefault(12);
+    static final FitSettings.Defaults DEFAULTS = new FitSettings.Defaults(Preset.FUTURE,
+            BATCH_WINDOWS.defaultValue(), STEPS.defaultValue(), LEARNING_RATE.defaultValue(), PATCH.defaultValue());
     static final int VALIDATION_ONE_IN = 10;
     static final int PATIENCE = 5;
     /** Large enough to hold every window of a dataset, so no window is left out of training. */
     static final int BUFFER_WINDOWS = 1_000_000;
     static final int VALIDATION_WINDOWS = 100_000;
 
+    public static final Setting<Integer> WIDTH = Setting.integer("width", 144, 8, 1024,
+            "Frame width the clips are scaled to").label("PX");
+    public static final Setting<Integer> HEIGHT = Setting.integer("height", 96, 8, 1024, "Frame height")
+            .label("PX");
+    public static final Setting<Integer> WINDOW_FRAMES = Setting.integer("window-frames", 8, 1, 256,
+            "Frames per window; more than the preset's context frames");
+    public static final Setting<Integer> TRAIN_STRIDE = Setting.integer("train-stride", 2, 1, 256,
+            "Frames between training windows");
+    public static final Setting<Integer> VALIDATE_EVERY = Setting.integer("validate-every", 100, 1, 1_000_000,
+            "Training steps between validations; the best validated network is scored");
+    public static final Setting<Integer> TRAIN_CLIPS = Setting.integer("train-clips", 1_000, 1, 1_000_000,
+            "Use at most the first N training clips").defaultText("all");
+    public static final Setting<Integer> TEST_CLIPS = Setting.integer("test-clips", 1_000, 1, 1_000_000,
+            "Score at most the first N test clips").defaultText("all");
+    public static final Setting<Integer> SMOOTHING_FRAMES = Setting.integer("smoothing-frames", 1, 1, 10_000,
+            "Average each frame's calibrated score over the clip's last N scored frames");
+    public static final Setting<ScoreScale> SCORE_SCALE = Setting.choice("score-scale", ScoreScale.class,
+            CalibrationSettings.DEFAULT.scale(), "Scale on which the scorer calibrates errors");
+
+    /** How an evaluation trains and scores (the dataset, its path and the report's directory are the command's). */
+    public static final SettingGroup SETTINGS = SettingGroup.of("eval", FitSettings.MODEL, FitSettings.PRESET,
+            WIDTH, HEIGHT, WINDOW_FRAMES, TRAIN_STRIDE, STEPS, BATCH_WINDOWS, LEARNING_RATE, PATCH, FitSettings.SEED,
+            VALIDATE_EVERY, SMOOTHING_FRAMES, SCORE_SCALE, TRAIN_CLIPS, TEST_CLIPS, ValidationClips.SETTING);
+
     /** Reads every setting, recording each problem in {@code config} (call {@link ConfigReader#validate()}). */
     public static EvalSettings load(ConfigReader config) {
         FitSettings fit = FitSettings.load(config, DEFAULTS);
         int context = fit.preset().contextFrames();
-        int windowFrames = config.integer("window-frames", 8, 1, 256);
+        int windowFrames = WINDOW_FRAMES.from(config);
         if (windowFrames <= context) {
             config.problem("window-frames", config.found("window-frames"), "more than " + context
                     + " for preset " + fit.preset().id() + " (it predicts each frame from the " + context
                     + " before it)");
         }
-        return new EvalSettings(fit, config.integer("width", 144, 8, 1024),
-                config.integer("height", 96, 8, 1024), windowFrames,
-                config.integer("train-stride", 2, 1, 256), config.integer("validate-every", 100, 1, 1_000_000),
-                config.integer("train-clips", 1_000, 1, 1_000_000), config.integer("test-clips", 1_000, 1, 1_000_000),
-                config.integer("smoothing-frames", 1, 1, 10_000),
-                config.choice("score-scale", ScoreScale.class, CalibrationSettings.DEFAULT.scale()),
-                ValidationClips.load(config));
+        return new EvalSettings(fit, WIDTH.from(config), HEIGHT.from(config), windowFrames, TRAIN_STRIDE.from(config),
+                VALIDATE_EVERY.from(config), TRAIN_CLIPS.from(config), TEST_CLIPS.from(config),
+                SMOOTHING_FRAMES.from(config), SCORE_SCALE.from(config), ValidationClips.load(config));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.vad.eval;
 
 import dev.vad.common.config.ConfigReader;
+import dev.vad.common.config.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -17,6 +18,11 @@ public record ValidationClips(OptionalInt given) {
 
     public static final int DEFAULT_CLIPS = 3;
 
+    public static final Setting<Integer> SETTING = Setting.integer("validation-clips", DEFAULT_CLIPS, 0, 1_000,
+            "Hold N training clips, evenly spaced, out of training and score them made anomalous (skip, reverse,"
+                    + " freeze, patch, light); 0 none").defaultText(DEFAULT_CLIPS + ", at most a quarter of the"
+                    + " clips");
+
     /** The training clips held out and the dataset that is left to train on. */
     record HeldOut(LabelledDataset rest, List<Clip> clips) {
     }
@@ -30,8 +36,7 @@ public record ValidationClips(OptionalInt given) {
     }
 
     static ValidationClips load(ConfigReader config) {
-        return config.raw("validation-clips") == null ? byDefault()
-                : of(config.integer("validation-clips", DEFAULT_CLIPS, 0, 1_000));
+        return SETTING.given(config) ? of(SETTING.from(config)) : byDefault();
     }
 
     /**
