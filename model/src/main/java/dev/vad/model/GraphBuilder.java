@@ -156,7 +156,8 @@ final class GraphBuilder {
 
     /**
      * ReLU as {@code max(x, 0)}: the same values and the same gradient as ND4J's {@code relu}, whose gradient op
-     * ({@code thresholdedrelu_bp}) measured ten times slower than the comparison, cast and product this one's takes.
+     * ({@code thresholdedrelu_bp}) is much slower than the comparison, cast and product this one's takes (figures:
+     * docs/performance, 2026-11-30-engine-profiles).
      */
     FeatureMap relu(FeatureMap x) {
         return x.with(sd.scalarMax(x.value(), 0.0));

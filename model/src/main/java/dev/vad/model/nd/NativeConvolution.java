@@ -12,8 +12,8 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
  * The 1D, 2D and 3D convolutions and transposed convolutions that ND4J runs natively (1D as 2D with a height of
  * one), channels-first, with a bias when one is given (null: none). The leaves of {@link NdConvolution} and
  * {@link NdTransposedConvolution}. A convolution adds its bias in the same op; a transposed convolution adds it
- * by a broadcast after the cut, since ND4J's transposed convolutions add a bias slowly (a 3D one with one output
- * channel took three times as long with its bias as without).
+ * by a broadcast after the cut, since ND4J's transposed convolutions add a bias slowly (figures: docs/performance,
+ * 2026-11-30-engine-profiles).
  *
  * <p>Weights: convolution {@code [k..., Cin, Cout]}, transposed convolution {@code [k..., Cout, Cin]}.
  * Transposed convolutions run unpadded natively and are then cut to the padded, output-padded window, so the

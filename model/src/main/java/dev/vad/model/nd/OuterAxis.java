@@ -28,13 +28,10 @@ enum OuterAxis {
     }
 
     /**
-     * The share of taps a band needs for {@link #BY_FILL} to take it: more than half. Measured at two threads: a
-     * convolution of kernel 3 over {@code [8, 8, L1, T2, 32, 32]} (8 channels) ran banded in 0.3x (L1 = 2, fill
-     * 1), 0.6x (L1 = 4, fill 0.63) and 0.8x (L1 = 6, fill 0.44) of the gathered time forward, 0.3x, 0.4x and
-     * 0.7x forward and backward, but 1.6x both ways at L1 = 16 (fill 0.18). Under this rule whole training
-     * steps of the {@code compact}, {@code deep} and {@code wide} presets in 4D and 6D views (batch 8) took 0.26x
-     * to 0.90x the all-gathered time, reconstructions 0.17x to 0.93x. A kernel of one tap is never banded beyond
-     * a 1-long axis: its band is a diagonal, while gathering it is a mere fold.
+     * The share of taps a band needs for {@link #BY_FILL} to take it: more than half. Banding a short axis with a
+     * full band beats gathering it, banding a long sparse one does not (figures: docs/performance,
+     * 2026-12-02-banded-convolutions). A kernel of one tap is never banded beyond a 1-long axis: its band is a
+     * diagonal, while gathering it is a mere fold.
      */
     static final double MIN_BAND_FILL = 0.5;
 
