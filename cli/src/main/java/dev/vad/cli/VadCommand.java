@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         subcommands = {DemoCommand.class, BrokerCommand.class, IngestCommand.class, ProbeCommand.class, TrainCommand.class,
             ScoreCommand.class, NotifyCommand.class, ReplayCommand.class, EvalCommand.class, BenchCommand.class,
             AclsCommand.class},
-        footer = {"", "Every option can also be set with a VAD_* environment variable (--window-frames is"
+        footer = {"", "Every setting can also be set with a VAD_* environment variable (--window-frames is"
             + " VAD_WINDOW_FRAMES); flags win.", "Exit codes: 0 success, 1 runtime failure, 2 bad usage or configuration."})
 final class VadCommand implements Callable<Integer> {
 
