@@ -2,10 +2,13 @@ package dev.vad.cli;
 
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.KafkaSettings;
+import dev.vad.common.config.Setting;
 import dev.vad.common.config.SettingGroup;
 import dev.vad.common.config.TopicNames;
 import dev.vad.common.kafka.KafkaAccess;
 import dev.vad.common.kafka.KafkaClients;
+import dev.vad.notifier.NotifierSettings;
+import dev.vad.trainer.TrainerSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -34,62 +37,49 @@ final class AclsCommand implements Callable<Integer>, Configured {
     private static final Pattern PRINCIPAL = Pattern.compile("[A-Za-z][A-Za-z0-9]*:\\S.*");
     private static final Pattern SUFFIX = Pattern.compile("[a-zA-Z0-9._-]{1,100}");
 
+    /** How the plan is printed. */
+    enum Format { KAFKA_ACLS, MARKDOWN }
+
+    static final Setting<String> INGEST_PRINCIPAL = principal("ingest-principal", "User:ingest",
+            "Ingest's principal");
+    static final Setting<String> TRAINER_PRINCIPAL = principal("trainer-principal", "User:trainer",
+            "The trainer's principal");
+    static final Setting<String> SCORER_PRINCIPAL = principal("scorer-principal", "User:scorer",
+            "The scorer's principal");
+    static final Setting<String> NOTIFIER_PRINCIPAL = principal("notifier-principal", "User:notifier",
+            "vad notify's principal");
+    static final Setting<String> REPLAY_PRINCIPAL = principal("replay-principal", null,
+            "vad replay's principal: retraining and re-scoring into suffixed topics");
+    static final Setting<String> DEMO_PRINCIPAL = principal("demo-principal", null,
+            "vad demo's principal when it runs against this cluster");
+    static final Setting<String> EVAL_PRINCIPAL = principal("eval-principal", null,
+            "vad eval --pipeline's principal: topics named vad-eval-*");
+    static final Setting<String> TRAINER_GROUP_ID = groupId("trainer-group-id", TrainerSettings.GROUP_ID
+            .defaultValue(), "The trainer's --group-id");
+    static final Setting<String> SCORER_GROUP_ID = groupId("scorer-group-id", "vad-scorer",
+            "The scorer's --group-id");
+    static final Setting<String> NOTIFIER_GROUP_ID = groupId("notifier-group-id", NotifierSettings.GROUP_ID
+            .defaultValue(), "The notifier's --group-id");
+    static final Setting<String> OUTPUT_SUFFIX = Setting.text("output-suffix", "SUFFIX", ".rescore",
+            "vad replay --rescore's --output-suffix").accepts("1 to 100 of a-z A-Z 0-9 . _ -");
+    static final Setting<Boolean> CREATE_TOPICS = Setting.bool("create-topics", true, "Allow each part to create"
+            + " the topics it uses when they are missing, as the services do by default")
+            .defaultText("true; false: create them beforehand as an admin");
+    static final Setting<Format> FORMAT = Setting.choice("format", Format.class, Format.KAFKA_ACLS,
+            "Print kafka-acls.sh command lines or a Markdown table");
+
+    /** Whose ACLs are planned, on which groups, and how the plan is printed. */
+    static final SettingGroup SETTINGS = SettingGroup.of("acls", INGEST_PRINCIPAL, TRAINER_PRINCIPAL,
+            SCORER_PRINCIPAL, NOTIFIER_PRINCIPAL, REPLAY_PRINCIPAL, DEMO_PRINCIPAL, EVAL_PRINCIPAL, TRAINER_GROUP_ID,
+            SCORER_GROUP_ID, NOTIFIER_GROUP_ID, OUTPUT_SUFFIX, CREATE_TOPICS, FORMAT);
+
     @Spec
     CommandSpec spec;
 
     @Override
     public List<SettingGroup> settingGroups() {
-        return List.of(KafkaSettings.SETTINGS, TopicNames.SETTINGS);
+        return List.of(SETTINGS, KafkaSettings.SETTINGS, TopicNames.SETTINGS);
     }
-
-    @Option(names = "--ingest-principal", paramLabel = "TYPE:NAME", description = "Ingest's principal (default User:ingest).")
-    String ingestPrincipal;
-
-    @Option(names = "--trainer-principal", paramLabel = "TYPE:NAME",
-            description = "The trainer's principal (default User:trainer).")
-    String trainerPrincipal;
-
-    @Option(names = "--scorer-principal", paramLabel = "TYPE:NAME",
-            description = "The scorer's principal (default User:scorer).")
-    String scorerPrincipal;
-
-    @Option(names = "--notifier-principal", paramLabel = "TYPE:NAME",
-            description = "vad notify's principal (default User:notifier).")
-    String notifierPrincipal;
-
-    @Option(names = "--notifier-group-id", paramLabel = "ID", description = "The notifier's --group-id (default vad-notifier).")
-    String notifierGroup;
-
-    @Option(names = "--replay-principal", paramLabel = "TYPE:NAME",
-            description = "vad replay's principal: retraining and re-scoring into suffixed topics (default none).")
-    String replayPrincipal;
-
-    @Option(names = "--demo-principal", paramLabel = "TYPE:NAME",
-            description = "vad demo's principal when it runs against this cluster (default none).")
-    String demoPrincipal;
-
-    @Option(names = "--eval-principal", paramLabel = "TYPE:NAME",
-            description = "vad eval --pipeline's principal: topics named vad-eval-* (default none).")
-    String evalPrincipal;
-
-    @Option(names = "--trainer-group-id", paramLabel = "ID", description = "The trainer's --group-id (default vad-trainer).")
-    String trainerGroup;
-
-    @Option(names = "--scorer-group-id", paramLabel = "ID", description = "The scorer's --group-id (default vad-scorer).")
-    String scorerGroup;
-
-    @Option(names = "--output-suffix", paramLabel = "SUFFIX",
-            description = "vad replay --rescore's --output-suffix (default .rescore).")
-    String outputSuffix;
-
-    @Option(names = "--create-topics", paramLabel = "BOOL",
-            description = "Allow each part to create the topics it uses when they are missing, as the services do by"
-                    + " default (default true; false: create them beforehand as an admin).")
-    String createTopics;
-
-    @Option(names = "--format", paramLabel = "kafka-acls|markdown",
-            description = "Print kafka-acls.sh command lines or a Markdown table (default kafka-acls).")
-    String format;
 
     @Option(names = "--apply", description = "Create the ACLs through the Admin API instead of printing them.")
     boolean apply;
@@ -97,15 +87,11 @@ final class AclsCommand implements Callable<Integer>, Configured {
     @Mixin
     KafkaOptions kafka;
 
-
-    /** How the plan is printed. */
-    enum Format { KAFKA_ACLS, MARKDOWN }
-
     @Override
     public Integer call() throws InterruptedException {
         ConfigReader config = ServiceConfig.of(spec);
         AclPlan plan = plan(config);
-        Format chosen = config.choice("format", Format.class, Format.KAFKA_ACLS);
+        Format chosen = FORMAT.from(config);
         KafkaSettings settings = KafkaSettings.load(config, kafka.properties, apply);
         config.validate();
 
@@ -116,7 +102,7 @@ final class AclsCommand implements Callable<Integer>, Configured {
             plan.markdownTable().forEach(out::println);
         } else {
             plan.commandLines(settings.bootstrapServers() == null ? "HOST:PORT" : settings.bootstrapServers(),
-                    config.string("client-config", "admin.properties")).forEach(out::println);
+                    KafkaSettings.CLIENT_CONFIG.from(config, "admin.properties")).forEach(out::println);
         }
         out.flush();
         return 0;
@@ -125,47 +111,56 @@ final class AclsCommand implements Callable<Integer>, Configured {
     /** Each part whose principal is given (ingest, trainer and scorer have defaults), on the topics named. */
     private static AclPlan plan(ConfigReader config) {
         TopicNames names = TopicNames.load(config);
-        String trainerGroupId = groupId(config, "trainer-group-id", "vad-trainer");
-        String scorerGroupId = groupId(config, "scorer-group-id", "vad-scorer");
-        String notifierGroupId = groupId(config, "notifier-group-id", "vad-notifier");
-        String suffix = config.string("output-suffix", ".rescore");
+        String trainerGroupId = groupId(config, TRAINER_GROUP_ID);
+        String scorerGroupId = groupId(config, SCORER_GROUP_ID);
+        String notifierGroupId = groupId(config, NOTIFIER_GROUP_ID);
+        String suffix = OUTPUT_SUFFIX.from(config);
         if (!SUFFIX.matcher(suffix).matches()) {
-            config.problem("output-suffix", config.found("output-suffix"), "1 to 100 of a-z A-Z 0-9 . _ -");
+            config.problem(OUTPUT_SUFFIX.key(), config.found(OUTPUT_SUFFIX.key()), OUTPUT_SUFFIX.accepts());
         }
-        boolean create = config.bool("create-topics", true);
+        boolean create = CREATE_TOPICS.from(config);
         List<AclPlan.Part> parts = new ArrayList<>();
-        part(config, parts, "ingest-principal", "User:ingest", () -> KafkaAccess.ingest(names));
-        part(config, parts, "trainer-principal", "User:trainer", () -> KafkaAccess.trainer(names, trainerGroupId));
-        part(config, parts, "scorer-principal", "User:scorer", () -> KafkaAccess.scorer(names, names, scorerGroupId));
-        part(config, parts, "notifier-principal", "User:notifier",
-                () -> KafkaAccess.notifier(names, notifierGroupId));
-        part(config, parts, "replay-principal", null, () -> KafkaAccess.replay(names, suffix));
-        part(config, parts, "demo-principal", null, () -> KafkaAccess.demo(names, trainerGroupId, scorerGroupId));
-        part(config, parts, "eval-principal", null, KafkaAccess::evaluation);
+        part(config, parts, INGEST_PRINCIPAL, () -> KafkaAccess.ingest(names));
+        part(config, parts, TRAINER_PRINCIPAL, () -> KafkaAccess.trainer(names, trainerGroupId));
+        part(config, parts, SCORER_PRINCIPAL, () -> KafkaAccess.scorer(names, names, scorerGroupId));
+        part(config, parts, NOTIFIER_PRINCIPAL, () -> KafkaAccess.notifier(names, notifierGroupId));
+        part(config, parts, REPLAY_PRINCIPAL, () -> KafkaAccess.replay(names, suffix));
+        part(config, parts, DEMO_PRINCIPAL, () -> KafkaAccess.demo(names, trainerGroupId, scorerGroupId));
+        part(config, parts, EVAL_PRINCIPAL, KafkaAccess::evaluation);
         return new AclPlan(parts.stream().map(p -> create ? new AclPlan.Part(p.access().withTopicCreation(),
                 p.principal()) : p).toList());
     }
 
-    private static void part(ConfigReader config, List<AclPlan.Part> parts, String key, String defaultPrincipal,
+    private static void part(ConfigReader config, List<AclPlan.Part> parts, Setting<String> setting,
                              Supplier<KafkaAccess> access) {
-        String principal = config.string(key, defaultPrincipal);
+        String principal = setting.from(config);
         if (principal == null) {
             return;
         }
         if (!PRINCIPAL.matcher(principal).matches()) {
-            config.problem(key, config.found(key), "a Kafka principal TYPE:NAME, e.g. User:ingest");
+            config.problem(setting.key(), config.found(setting.key()), setting.accepts());
             return;
         }
         parts.add(new AclPlan.Part(access.get(), principal));
     }
 
-    private static String groupId(ConfigReader config, String key, String defaultValue) {
-        String value = config.string(key, defaultValue);
+    private static String groupId(ConfigReader config, Setting<String> setting) {
+        String value = setting.from(config);
         if (value.isEmpty()) {
-            config.problem(key, config.found(key), "a consumer group id");
-            return defaultValue;
+            config.problem(setting.key(), config.found(setting.key()), setting.accepts());
+            return setting.defaultValue();
         }
         return value;
+    }
+
+    private static Setting<String> principal(String key, String defaultPrincipal, String description) {
+        Setting<String> setting = Setting.text(key, "TYPE:NAME", defaultPrincipal, description)
+                .accepts("a Kafka principal TYPE:NAME, e.g. User:ingest");
+        return defaultPrincipal == null ? setting.defaultText("none") : setting;
+    }
+
+    private static Setting<String> groupId(String key, String defaultGroup, String description) {
+        return Setting.text(key, "ID", defaultGroup, description).accepts("a consumer group id");
     }
 
     private static void apply(KafkaSettings settings, List<AclBinding> bindings, PrintWriter out)

@@ -3,6 +3,7 @@ package dev.vad.cli;
 import dev.vad.broker.BrokerOptions;
 import dev.vad.broker.EmbeddedKafkaBroker;
 import dev.vad.common.config.ConfigReader;
+import dev.vad.common.config.Setting;
 import dev.vad.common.config.SettingGroup;
 import dev.vad.common.config.TopicNames;
 import dev.vad.common.config.TopicSettings;
@@ -18,9 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code vad broker}: a real single-node Kafka broker on this machine, for the services and any other tool. */
@@ -29,42 +28,36 @@ import picocli.CommandLine.Spec;
             "Any Kafka client can use it; the pipeline's topics are created at start unless --create-topics=false."})
 final class BrokerCommand implements Callable<Integer>, Configured {
 
+    static final Setting<String> HOST = Setting.text("host", "ADDRESS", "127.0.0.1", "Listen address");
+    static final Setting<Integer> PORT = Setting.integer("port", 9092, 0, 65_535, "Client port; 0 any free port")
+            .label("PORT");
+    static final Setting<Integer> CONTROLLER_PORT = Setting.integer("controller-port", 0, 0, 65_535,
+            "KRaft controller port; 0 any free port").label("PORT");
+    static final Setting<String> LOG_DIR = Setting.text("log-dir", "DIR", null, "Keep the log here across restarts")
+            .defaultText("a temporary directory");
+    static final Setting<Boolean> CREATE_TOPICS = Setting.bool("create-topics", TopicSettings.CREATE.defaultValue(),
+            "Create the pipeline's topics at start");
+
+    /** Where the broker listens and keeps its log, and whether it creates the pipeline's topics. */
+    static final SettingGroup SETTINGS = SettingGroup.of("broker", HOST, PORT, CONTROLLER_PORT, LOG_DIR,
+            CREATE_TOPICS);
+
     @Spec
     CommandSpec spec;
 
     @Override
     public List<SettingGroup> settingGroups() {
-        return List.of(TopicNames.SETTINGS);
+        return List.of(SETTINGS, TopicNames.SETTINGS);
     }
-
-    @Option(names = "--host", paramLabel = "ADDRESS", description = "Listen address (env VAD_HOST, default 127.0.0.1).")
-    String host;
-
-    @Option(names = "--port", paramLabel = "PORT", description = "Client port; 0 any free port (env VAD_PORT, default 9092).")
-    String port;
-
-    @Option(names = "--controller-port", paramLabel = "PORT",
-            description = "KRaft controller port; 0 any free port (env VAD_CONTROLLER_PORT, default 0).")
-    String controllerPort;
-
-    @Option(names = "--log-dir", paramLabel = "DIR",
-            description = "Keep the log here across restarts (env VAD_LOG_DIR; default a temporary directory).")
-    String logDir;
-
-    @Option(names = "--create-topics", paramLabel = "BOOL",
-            description = "Create the pipeline's topics at start (env VAD_CREATE_TOPICS, default true).")
-    String createTopics;
-
 
     @Override
     public Integer call() throws InterruptedException {
         ConfigReader config = ServiceConfig.of(spec);
-        String dir = config.string("log-dir", null);
-        BrokerOptions options = new BrokerOptions(config.string("host", "127.0.0.1"),
-                config.integer("port", 9092, 0, 65_535), config.integer("controller-port", 0, 0, 65_535),
+        String dir = LOG_DIR.from(config);
+        BrokerOptions options = new BrokerOptions(HOST.from(config), PORT.from(config), CONTROLLER_PORT.from(config),
                 dir == null ? null : Path.of(dir));
         TopicNames names = TopicNames.load(config);
-        TopicSettings topicSettings = TopicSettings.load(config);
+        TopicSettings topicSettings = TopicSettings.load(config, CREATE_TOPICS);
         config.validate();
 
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(options);

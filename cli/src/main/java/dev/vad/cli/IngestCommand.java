@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +30,8 @@ final class IngestCommand implements Callable<Integer>, Configured {
 
     @Override
     public List<SettingGroup> settingGroups() {
-        return ServiceOptions.GROUPS;
+        return Stream.concat(Stream.of(IngestSettings.SETTINGS, IngestSettings.SOURCE_OPENING),
+                ServiceOptions.GROUPS.stream()).toList();
     }
 
     @Option(names = "--source", paramLabel = "URI",
@@ -40,60 +42,6 @@ final class IngestCommand implements Callable<Integer>, Configured {
     @Option(names = "--stream-id", paramLabel = "ID",
             description = "Stream id of each source, in order (default: derived from the source).")
     List<String> streamIds = new ArrayList<>();
-
-    @Option(names = "--width", paramLabel = "PX", description = "Frame width (default 64).")
-    String width;
-
-    @Option(names = "--height", paramLabel = "PX", description = "Frame height (default 64).")
-    String height;
-
-    @Option(names = "--colour", paramLabel = "grey|rgb", description = "Frame colour (default grey).")
-    String colour;
-
-    @Option(names = "--aspect", paramLabel = "stretch|letterbox|crop",
-            description = "Fitting other aspect ratios (default stretch).")
-    String aspect;
-
-    @Option(names = "--window-frames", paramLabel = "T", description = "Frames per window (default 8).")
-    String windowFrames;
-
-    @Option(names = "--stride-frames", paramLabel = "S",
-            description = "Frames between window starts, at most T (default T: no overlap).")
-    String strideFrames;
-
-    @Option(names = "--tail", paramLabel = "full|partial|drop",
-            description = "The frames after the last window of a file (default full: one more window of the last T).")
-    String tail;
-
-    @Option(names = "--realtime", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
-            description = "Pace files at their native frame rate (default false: as fast as possible).")
-    String realtime;
-
-    @Option(names = "--loop", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
-            description = "Start files again at their end (default false).")
-    String loop;
-
-    @Mixin
-    SourceOpeningOptions sourceOpening;
-
-    @Option(names = "--reconnect-initial", paramLabel = "DURATION",
-            description = "First wait before reconnecting a dropped live stream (default 500ms; doubles, with jitter).")
-    String reconnectInitial;
-
-    @Option(names = "--reconnect-max", paramLabel = "DURATION", description = "Longest wait between attempts (default 30s).")
-    String reconnectMax;
-
-    @Option(names = "--connect-attempts", paramLabel = "N",
-            description = "Tries to open a live source at start, with backoff, before failing (default 3).")
-    String connectAttempts;
-
-    @Option(names = "--max-reconnects", paramLabel = "N",
-            description = "Attempts without a frame before a live stream is given up; -1 never (default -1).")
-    String maxReconnects;
-
-    @Option(names = "--max-decode-errors", paramLabel = "N",
-            description = "Undecodable frames in a row before a file is given up (default 25).")
-    String maxDecodeErrors;
 
     @Mixin
     ServiceOptions options;

@@ -2,18 +2,20 @@ package dev.vad.cli;
 
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.SettingGroup;
+import dev.vad.notifier.MqttSettings;
 import dev.vad.notifier.MqttSink;
 import dev.vad.notifier.NotifierService;
 import dev.vad.notifier.NotifierSettings;
 import dev.vad.notifier.Sink;
+import dev.vad.notifier.WebhookSettings;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code vad notify}: deliver anomaly events to a webhook and/or an MQTT broker. */
@@ -29,56 +31,9 @@ final class NotifyCommand implements Callable<Integer>, Configured {
 
     @Override
     public List<SettingGroup> settingGroups() {
-        return ServiceOptions.GROUPS;
+        return Stream.concat(Stream.of(NotifierSettings.SETTINGS, WebhookSettings.SETTINGS, MqttSettings.SETTINGS),
+                ServiceOptions.GROUPS.stream()).toList();
     }
-
-    @Option(names = "--webhook-url", paramLabel = "URL", description = "POST each event here (http or https).")
-    String webhookUrl;
-
-    @Option(names = "--webhook-secret-file", paramLabel = "FILE",
-            description = "File whose first line signs the requests (or env VAD_WEBHOOK_SECRET); required with a URL.")
-    String webhookSecretFile;
-
-    @Option(names = "--webhook-timeout", paramLabel = "DURATION", description = "Time-out of one POST (default 10s).")
-    String webhookTimeout;
-
-    @Option(names = "--mqtt-uri", paramLabel = "URI",
-            description = "MQTT broker: tcp://HOST:PORT, ssl://HOST:PORT, ws:// or wss://.")
-    String mqttUri;
-
-    @Option(names = "--mqtt-topic-prefix", paramLabel = "PREFIX",
-            description = "Events go to PREFIX/<stream id>/events (default vad).")
-    String mqttTopicPrefix;
-
-    @Option(names = "--mqtt-client-id", paramLabel = "ID",
-            description = "MQTT client id (default vad-notifier- and 8 random hex digits).")
-    String mqttClientId;
-
-    @Option(names = "--mqtt-user", paramLabel = "NAME", description = "MQTT user name (default none).")
-    String mqttUser;
-
-    @Option(names = "--mqtt-password-file", paramLabel = "FILE",
-            description = "File whose first line is the MQTT password (or env VAD_MQTT_PASSWORD).")
-    String mqttPasswordFile;
-
-    @Option(names = "--mqtt-timeout", paramLabel = "DURATION",
-            description = "Time-out of connecting and of one publish's acknowledgement (default 10s).")
-    String mqttTimeout;
-
-    @Option(names = "--delivery-attempts", paramLabel = "N",
-            description = "Attempts per event and sink before it is dead-lettered (default 5).")
-    String deliveryAttempts;
-
-    @Option(names = "--retry-delay", paramLabel = "DURATION",
-            description = "Pause after the first failed attempt, doubled after each further one (default 1s).")
-    String retryDelay;
-
-    @Option(names = "--retry-max-delay", paramLabel = "DURATION",
-            description = "Longest pause between two attempts (default 60s).")
-    String retryMaxDelay;
-
-    @Option(names = "--group-id", paramLabel = "ID", description = "Consumer group (default vad-notifier).")
-    String groupId;
 
     @Mixin
     ServiceOptions options;
@@ -106,7 +61,8 @@ final class NotifyCommand implements Callable<Integer>, Configured {
     private static void connect(List<Sink> sinks, ConfigReader config, NotifierSettings settings) {
         for (Sink sink : sinks) {
             if (sink instanceof MqttSink) {
-                sink.connect().ifPresent(problem -> config.problem("mqtt-uri", config.found("mqtt-uri")
+                sink.connect().ifPresent(problem -> config.problem(MqttSettings.SERVER_URI.key(),
+                        config.found(MqttSettings.SERVER_URI.key())
                         + ", which did not accept a connection: " + problem, "an MQTT broker that accepts the"
                         + " connection" + (settings.mqtt().user() == null ? "" : " of --mqtt-user")
                         + " within --mqtt-timeout"));

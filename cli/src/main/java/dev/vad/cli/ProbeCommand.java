@@ -1,6 +1,7 @@
 package dev.vad.cli;
 
 import dev.vad.common.config.ConfigReader;
+import dev.vad.common.config.SettingGroup;
 import dev.vad.ingest.IngestSettings;
 import dev.vad.ingest.source.FfmpegOptions;
 import dev.vad.ingest.source.SourceException;
@@ -11,12 +12,12 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,10 +26,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "probe", mixinStandardHelpOptions = true,
         description = {"Open a source as ingest would and print its container, codec, size, frame rate and length;",
             "write its first frame as a PNG. The first check of a new camera URL or file."})
-final class ProbeCommand implements Callable<Integer> {
+final class ProbeCommand implements Callable<Integer>, Configured {
 
     @Spec
     CommandSpec spec;
+
+    @Override
+    public List<SettingGroup> settingGroups() {
+        return List.of(IngestSettings.SOURCE_OPENING);
+    }
 
     @Parameters(index = "0", paramLabel = "SOURCE",
             description = "Video file, image folder, http(s)://, tcp://, udp://, rtsp:// or v4l2:/dev/videoN.")
@@ -36,9 +42,6 @@ final class ProbeCommand implements Callable<Integer> {
 
     @Option(names = "--png", paramLabel = "FILE", description = "Where the first frame goes (default probe.png).")
     Path png = Path.of("probe.png");
-
-    @Mixin
-    SourceOpeningOptions sourceOpening;
 
     @Override
     public Integer call() {

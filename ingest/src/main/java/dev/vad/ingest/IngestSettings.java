@@ -3,6 +3,8 @@ package dev.vad.ingest;
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.KafkaSettings;
 import dev.vad.common.config.MetricsSettings;
+import dev.vad.common.config.Setting;
+import dev.vad.common.config.SettingGroup;
 import dev.vad.common.config.TopicNames;
 import dev.vad.common.config.TopicSettings;
 import dev.vad.common.wire.PixelFormat;
@@ -41,6 +43,52 @@ public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, W
     /** Colour of the frames ingest publishes. */
     public enum Colour { GREY, RGB }
 
+    public static final Setting<String> SOURCE = Setting.text("source", "URI", "", "Sources, space-separated,"
+            + " when no --source is given").defaultText("none").environmentOnly();
+    public static final Setting<Integer> WIDTH = Setting.integer("width", 64, 8, 4096, "Frame width").label("PX");
+    public static final Setting<Integer> HEIGHT = Setting.integer("height", 64, 8, 4096, "Frame height")
+            .label("PX");
+    public static final Setting<Colour> COLOUR = Setting.choice("colour", Colour.class, Colour.GREY,
+            "Frame colour");
+    public static final Setting<AspectPolicy> ASPECT = Setting.choice("aspect", AspectPolicy.class,
+            AspectPolicy.STRETCH, "Fitting other aspect ratios");
+    public static final Setting<Integer> WINDOW_FRAMES = Setting.integer("window-frames", 8, 1, 1024,
+            "Frames per window").label("T");
+    public static final Setting<Integer> STRIDE_FRAMES = Setting.integer("stride-frames",
+            WINDOW_FRAMES.defaultValue(), 1, 1024, "Frames between window starts, at most T").label("S")
+            .defaultText("T: no overlap");
+    public static final Setting<TailPolicy> TAIL = Setting.choice("tail", TailPolicy.class, TailPolicy.FULL,
+            "The frames after the last window of a file").defaultText("full: one more window of the last T");
+    public static final Setting<Boolean> REALTIME = Setting.bool("realtime", false,
+            "Pace files at their native frame rate").defaultText("false: as fast as possible");
+    public static final Setting<Boolean> LOOP = Setting.bool("loop", false, "Start files again at their end");
+    public static final Setting<Duration> RECONNECT_INITIAL = Setting.positiveDuration("reconnect-initial",
+            Duration.ofMillis(500), "First wait before reconnecting a dropped live stream; doubles, with jitter");
+    public static final Setting<Duration> RECONNECT_MAX = Setting.positiveDuration("reconnect-max",
+            Duration.ofSeconds(30), "Longest wait between attempts");
+    public static final Setting<Integer> CONNECT_ATTEMPTS = Setting.integer("connect-attempts", 3, 1,
+            Integer.MAX_VALUE, "Tries to open a live source at start, with backoff, before failing");
+    public static final Setting<Integer> MAX_RECONNECTS = Setting.integer("max-reconnects", -1, -1,
+            Integer.MAX_VALUE, "Attempts without a frame before a live stream is given up; -1 never");
+    public static final Setting<Integer> MAX_DECODE_ERRORS = Setting.integer("max-decode-errors", 25, 0,
+            Integer.MAX_VALUE, "Undecodable frames in a row before a file is given up");
+
+    public static final Setting<Double> FOLDER_FPS = Setting.decimal("folder-fps", "FPS", 10, 0.01, 1000,
+            "Frame rate of image folders");
+    public static final Setting<Duration> IO_TIMEOUT = Setting.positiveDuration("io-timeout",
+            Duration.ofSeconds(10), "A live stream silent this long counts as dropped");
+    public static final Setting<String> RTSP_TRANSPORT = Setting.text("rtsp-transport", "tcp|udp", "tcp",
+            "RTSP transport").accepts("tcp or udp");
+
+    /** What ingest makes of its sources: frames, windows, pacing, and how it rides out a failing source. */
+    public static final SettingGroup SETTINGS = SettingGroup.of("ingest", SOURCE, WIDTH, HEIGHT, COLOUR, ASPECT,
+            WINDOW_FRAMES, STRIDE_FRAMES, TAIL, REALTIME, LOOP, RECONNECT_INITIAL, RECONNECT_MAX, CONNECT_ATTEMPTS,
+            MAX_RECONNECTS, MAX_DECODE_ERRORS);
+
+    /** How FFmpeg opens a source (ingest and probe share these). */
+    public static final SettingGroup SOURCE_OPENING = SettingGroup.of("source opening", FOLDER_FPS, IO_TIMEOUT,
+            RTSP_TRANSPORT);
+
     /** The same settings publishing to another frames topic. */
     public IngestSettings withFramesTopic(String topic) {
         TopicNames t = new TopicNames(topic, topics.models(), topics.scores(), topics.reconstructions(),
@@ -58,24 +106,22 @@ public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, W
      */
     public static IngestSettings load(ConfigReader config, List<String> sources, List<String> streamIds,
                                       List<String> kafkaProperties, boolean bootstrapRequired) {
-        FrameGeometry geometry = new FrameGeometry(config.integer("width", 64, 8, 4096),
-                config.integer("height", 64, 8, 4096),
-                config.choice("colour", Colour.class, Colour.GREY) == Colour.GREY ? PixelFormat.GRAY8 : PixelFormat.RGB24,
-                config.choice("aspect", AspectPolicy.class, AspectPolicy.STRETCH));
-        int frames = config.integer("window-frames", 8, 1, 1024);
-        int stride = config.integer("stride-frames", frames, 1, 1024);
+        FrameGeometry geometry = new FrameGeometry(WIDTH.from(config), HEIGHT.from(config),
+                COLOUR.from(config) == Colour.GREY ? PixelFormat.GRAY8 : PixelFormat.RGB24, ASPECT.from(config));
+        int frames = WINDOW_FRAMES.from(config);
+        int stride = STRIDE_FRAMES.from(config, frames);
         if (stride > frames) {
-            config.problem("stride-frames", config.found("stride-frames"), "at most --window-frames (" + frames
-                    + "): a stride longer than the window would skip frames");
+            config.problem(STRIDE_FRAMES.key(), config.found(STRIDE_FRAMES.key()), "at most --window-frames ("
+                    + frames + "): a stride longer than the window would skip frames");
             stride = frames;
         }
-        WindowShape shape = new WindowShape(frames, stride, config.choice("tail", TailPolicy.class, TailPolicy.FULL));
+        WindowShape shape = new WindowShape(frames, stride, TAIL.from(config));
         FfmpegOptions ffmpeg = ffmpegOptions(config);
-        Duration initial = config.positiveDuration("reconnect-initial", Duration.ofMillis(500));
-        Duration max = config.positiveDuration("reconnect-max", Duration.ofSeconds(30));
+        Duration initial = RECONNECT_INITIAL.from(config);
+        Duration max = RECONNECT_MAX.from(config);
         if (max.compareTo(initial) < 0) {
-            config.problem("reconnect-max", config.found("reconnect-max"), "at least --reconnect-initial (" + initial
-                    + ")");
+            config.problem(RECONNECT_MAX.key(), config.found(RECONNECT_MAX.key()), "at least --reconnect-initial ("
+                    + initial + ")");
             max = initial;
         }
         Backoff backoff = new Backoff(initial, max, 0.2);
@@ -85,36 +131,35 @@ public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, W
                 TopicSettings.load(config), MetricsSettings.load(config, DEFAULT_METRICS_PORT));
     }
 
-    /** How FFmpeg opens sources: {@code folder-fps} (default 10), {@code io-timeout} (10s), {@code rtsp-transport} (tcp). */
+    /** How FFmpeg opens sources: the settings of {@link #SOURCE_OPENING}. */
     public static FfmpegOptions ffmpegOptions(ConfigReader config) {
-        String transport = config.string("rtsp-transport", "tcp");
+        String transport = RTSP_TRANSPORT.from(config);
         if (!transport.equals("tcp") && !transport.equals("udp")) {
-            config.problem("rtsp-transport", config.found("rtsp-transport"), "tcp or udp");
-            transport = "tcp";
+            config.problem(RTSP_TRANSPORT.key(), config.found(RTSP_TRANSPORT.key()), RTSP_TRANSPORT.accepts());
+            transport = RTSP_TRANSPORT.defaultValue();
         }
-        return new FfmpegOptions(config.decimal("folder-fps", 10, 0.01, 1000),
-                config.positiveDuration("io-timeout", Duration.ofSeconds(10)), transport);
+        return new FfmpegOptions(FOLDER_FPS.from(config), IO_TIMEOUT.from(config), transport);
     }
 
     private static List<StreamPlan> streams(ConfigReader config, List<String> sources, List<String> streamIds,
                                             Backoff backoff, FrameGeometry geometry) {
         List<String> given = sources;
         if (given.isEmpty()) {
-            String env = config.string("source", "");
+            String env = SOURCE.from(config);
             given = env.isBlank() ? List.of() : List.of(env.split("\\s+"));
         }
         if (given.isEmpty()) {
-            config.problem("source", "nothing", "at least one source: a file, folder, URL, camera or synthetic:");
+            config.problem(SOURCE.key(), "nothing", "at least one source: a file, folder, URL, camera or synthetic:");
         }
         if (streamIds.size() > given.size()) {
             config.problem("stream-id", streamIds.size() + " stream ids", "at most one per source (" + given.size()
                     + ")");
         }
-        boolean realtime = config.bool("realtime", false);
-        boolean loop = config.bool("loop", false);
-        int connectAttempts = config.integer("connect-attempts", 3, 1, Integer.MAX_VALUE);
-        int maxReconnects = config.integer("max-reconnects", -1, -1, Integer.MAX_VALUE);
-        int maxDecodeErrors = config.integer("max-decode-errors", 25, 0, Integer.MAX_VALUE);
+        boolean realtime = REALTIME.from(config);
+        boolean loop = LOOP.from(config);
+        int connectAttempts = CONNECT_ATTEMPTS.from(config);
+        int maxReconnects = MAX_RECONNECTS.from(config);
+        int maxDecodeErrors = MAX_DECODE_ERRORS.from(config);
         List<StreamPlan> plans = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < given.size(); i++) {
@@ -122,7 +167,7 @@ public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, W
             try {
                 uri = SourceUri.parse(given.get(i));
             } catch (IllegalArgumentException e) {
-                config.problem("source", "'" + SourceUri.redact(given.get(i)) + "'", "a supported source ("
+                config.problem(SOURCE.key(), "'" + SourceUri.redact(given.get(i)) + "'", "a supported source ("
                         + SourceUri.redact(e.getMessage()) + ")");
                 continue;
             }
@@ -130,8 +175,8 @@ public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, W
                 try {
                     SyntheticSource.settings(uri, geometry);
                 } catch (IllegalArgumentException e) {
-                    config.problem("source", "'" + given.get(i) + "'", "valid synthetic: parameters (" + e.getMessage()
-                            + ")");
+                    config.problem(SOURCE.key(), "'" + given.get(i) + "'", "valid synthetic: parameters ("
+                            + e.getMessage() + ")");
                 }
             }
             String id = i < streamIds.size() ? streamIds.get(i) : uri.defaultStreamId();

@@ -2,6 +2,8 @@ package dev.vad.notifier;
 
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.SecretSetting;
+import dev.vad.common.config.Setting;
+import dev.vad.common.config.SettingGroup;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -27,35 +29,55 @@ public record MqttSettings(String serverUri, String topicPrefix, String clientId
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final Set<String> SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
 
+    public static final Setting<String> SERVER_URI = Setting.text("mqtt-uri", "URI", "",
+            "MQTT broker: tcp://HOST:PORT, ssl://HOST:PORT, ws:// or wss://")
+            .accepts("tcp://HOST:PORT, ssl://HOST:PORT, ws://HOST:PORT/PATH or wss://HOST:PORT/PATH");
+    public static final Setting<String> TOPIC_PREFIX = Setting.text("mqtt-topic-prefix", "PREFIX", DEFAULT_PREFIX,
+            "Events go to PREFIX/<stream id>/events").accepts("MQTT topic levels such as vad or site-1/vad");
+    public static final Setting<String> CLIENT_ID = Setting.text("mqtt-client-id", "ID", null, "MQTT client id")
+            .defaultText("vad-notifier- and 8 random hex digits").accepts("a client id of 1 to 65535 characters");
+    public static final Setting<String> USER = Setting.text("mqtt-user", "NAME", "", "MQTT user name")
+            .defaultText("none");
+    public static final Setting<String> PASSWORD = Setting.text("mqtt-password", "PASSWORD", "", "MQTT password;"
+            + " from the environment or a file only, never a flag").environmentOnly();
+    public static final Setting<String> PASSWORD_FILE = Setting.text("mqtt-password-file", "FILE", "",
+            "File whose first line is the MQTT password (or env VAD_MQTT_PASSWORD)");
+    public static final Setting<Duration> TIMEOUT = Setting.positiveDuration("mqtt-timeout", DEFAULT_TIMEOUT,
+            "Time-out of connecting and of one publish's acknowledgement");
+
+    /** The MQTT broker events are published to. */
+    public static final SettingGroup SETTINGS = SettingGroup.of("MQTT", SERVER_URI, TOPIC_PREFIX, CLIENT_ID, USER,
+            PASSWORD, PASSWORD_FILE, TIMEOUT);
+
     /**
      * The broker's settings, or null when no {@code --mqtt-uri} is given; problems are recorded in config.
      *
      * @param defaultClientId the client id when none is configured
      */
     public static MqttSettings load(ConfigReader config, String defaultClientId) {
-        String uri = config.string("mqtt-uri", "");
-        String prefix = config.string("mqtt-topic-prefix", DEFAULT_PREFIX);
+        String uri = SERVER_URI.from(config);
+        String prefix = TOPIC_PREFIX.from(config);
         String prefixProblem = MqttTopics.prefixProblem(prefix);
         if (prefixProblem != null) {
-            config.problem("mqtt-topic-prefix", config.found("mqtt-topic-prefix"), "MQTT topic levels such as vad or"
-                    + " site-1/vad, but " + prefixProblem);
+            config.problem(TOPIC_PREFIX.key(), config.found(TOPIC_PREFIX.key()), TOPIC_PREFIX.accepts() + ", but "
+                    + prefixProblem);
         }
-        String clientId = config.string("mqtt-client-id", defaultClientId);
+        String clientId = CLIENT_ID.from(config, defaultClientId);
         if (clientId.isEmpty() || clientId.length() > 65_535) {
-            config.problem("mqtt-client-id", config.found("mqtt-client-id"), "a client id of 1 to 65535 characters");
+            config.problem(CLIENT_ID.key(), config.found(CLIENT_ID.key()), CLIENT_ID.accepts());
         }
-        String user = config.string("mqtt-user", "");
-        String password = SecretSetting.load(config, "mqtt-password", "MQTT password");
+        String user = USER.from(config);
+        String password = SecretSetting.load(config, PASSWORD, PASSWORD_FILE, "MQTT password");
         if (!password.isEmpty() && user.isEmpty()) {
-            config.problem("mqtt-user", "nothing", "a user name to go with the MQTT password");
+            config.problem(USER.key(), "nothing", "a user name to go with the MQTT password");
         }
-        Duration timeout = config.positiveDuration("mqtt-timeout", DEFAULT_TIMEOUT);
+        Duration timeout = TIMEOUT.from(config);
         if (uri.isEmpty()) {
             return null;
         }
         if (!valid(uri)) {
-            config.problem("mqtt-uri", config.found("mqtt-uri"), "tcp://HOST:PORT, ssl://HOST:PORT, ws://HOST:PORT/PATH"
-                    + " or wss://HOST:PORT/PATH, e.g. tcp://127.0.0.1:1883");
+            config.problem(SERVER_URI.key(), config.found(SERVER_URI.key()), SERVER_URI.accepts()
+                    + ", e.g. tcp://127.0.0.1:1883");
             return null;
         }
         return new MqttSettings(uri, prefix, clientId, user.isEmpty() ? null : user, password, timeout);

@@ -3,6 +3,8 @@ package dev.vad.notifier;
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.KafkaSettings;
 import dev.vad.common.config.MetricsSettings;
+import dev.vad.common.config.Setting;
+import dev.vad.common.config.SettingGroup;
 import dev.vad.common.config.TopicNames;
 import dev.vad.common.config.TopicSettings;
 import java.time.Duration;
@@ -26,6 +28,18 @@ public record NotifierSettings(String groupId, WebhookSettings webhook, MqttSett
 
     public static final int DEFAULT_METRICS_PORT = 9405;
 
+    public static final Setting<String> GROUP_ID = Setting.text("group-id", "ID", "vad-notifier", "Consumer group");
+    public static final Setting<Integer> DELIVERY_ATTEMPTS = Setting.integer("delivery-attempts",
+            RetrySchedule.DEFAULT.attempts(), 1, 1000, "Attempts per event and sink before it is dead-lettered");
+    public static final Setting<Duration> RETRY_DELAY = Setting.duration("retry-delay",
+            RetrySchedule.DEFAULT.baseDelay(), "Pause after the first failed attempt, doubled after each further one");
+    public static final Setting<Duration> RETRY_MAX_DELAY = Setting.positiveDuration("retry-max-delay",
+            RetrySchedule.DEFAULT.maxDelay(), "Longest pause between two attempts");
+
+    /** How the notifier reads events and retries their delivery (the sinks are {@code webhook} and {@code MQTT}). */
+    public static final SettingGroup SETTINGS = SettingGroup.of("notify", GROUP_ID, DELIVERY_ATTEMPTS, RETRY_DELAY,
+            RETRY_MAX_DELAY);
+
     /**
      * Loads and validates; every problem is recorded in {@code config} (call {@link ConfigReader#validate()}).
      *
@@ -34,22 +48,22 @@ public record NotifierSettings(String groupId, WebhookSettings webhook, MqttSett
     public static NotifierSettings load(ConfigReader config, List<String> kafkaProperties, String defaultClientId) {
         WebhookSettings webhook = WebhookSettings.load(config);
         MqttSettings mqtt = MqttSettings.load(config, defaultClientId);
-        if (config.string("webhook-url", "").isEmpty() && config.string("mqtt-uri", "").isEmpty()) {
-            config.problem("webhook-url", "nothing", "somewhere to send events: --webhook-url URL, --mqtt-uri URI,"
-                    + " or both (or VAD_MQTT_URI)");
+        if (WebhookSettings.URL.from(config).isEmpty() && MqttSettings.SERVER_URI.from(config).isEmpty()) {
+            config.problem(WebhookSettings.URL.key(), "nothing", "somewhere to send events: --webhook-url URL,"
+                    + " --mqtt-uri URI, or both (or VAD_MQTT_URI)");
         }
-        return new NotifierSettings(config.string("group-id", "vad-notifier"), webhook, mqtt, retry(config),
+        return new NotifierSettings(GROUP_ID.from(config), webhook, mqtt, retry(config),
                 KafkaSettings.load(config, kafkaProperties, true), TopicNames.load(config),
                 TopicSettings.load(config), MetricsSettings.load(config, DEFAULT_METRICS_PORT));
     }
 
     private static RetrySchedule retry(ConfigReader config) {
-        RetrySchedule d = RetrySchedule.DEFAULT;
-        int attempts = config.integer("delivery-attempts", d.attempts(), 1, 1000);
-        Duration base = config.duration("retry-delay", d.baseDelay());
-        Duration max = config.positiveDuration("retry-max-delay", d.maxDelay());
+        int attempts = DELIVERY_ATTEMPTS.from(config);
+        Duration base = RETRY_DELAY.from(config);
+        Duration max = RETRY_MAX_DELAY.from(config);
         if (max.compareTo(base) < 0) {
-            config.problem("retry-max-delay", config.found("retry-max-delay"), "at least --retry-delay (" + base + ")");
+            config.problem(RETRY_MAX_DELAY.key(), config.found(RETRY_MAX_DELAY.key()), "at least --retry-delay ("
+                    + base + ")");
             max = base;
         }
         return new RetrySchedule(attempts, base, max);

@@ -2,6 +2,8 @@ package dev.vad.notifier;
 
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.SecretSetting;
+import dev.vad.common.config.Setting;
+import dev.vad.common.config.SettingGroup;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -23,36 +25,48 @@ public record WebhookSettings(URI url, String secret, Duration timeout) {
     private static final Pattern PARTS = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)?([^@/?#]*@)?([^/?#]*)(.*)$",
             Pattern.DOTALL);
 
+    public static final Setting<String> URL = Setting.text("webhook-url", "URL", "",
+            "POST each event here (http or https)").accepts("an http:// or https:// URL with a host");
+    public static final Setting<String> SECRET = Setting.text("webhook-secret", "SECRET", "", "Key that signs the"
+            + " requests (HMAC-SHA256); from the environment or a file only, never a flag").environmentOnly();
+    public static final Setting<String> SECRET_FILE = Setting.text("webhook-secret-file", "FILE", "",
+            "File whose first line signs the requests (or env VAD_WEBHOOK_SECRET); required with a URL");
+    public static final Setting<Duration> TIMEOUT = Setting.positiveDuration("webhook-timeout", DEFAULT_TIMEOUT,
+            "Time-out of one POST");
+
+    /** Where and how events are posted. */
+    public static final SettingGroup SETTINGS = SettingGroup.of("webhook", URL, SECRET, SECRET_FILE, TIMEOUT);
+
     /** The webhook's settings, or null when no {@code --webhook-url} is given; problems are recorded in config. */
     public static WebhookSettings load(ConfigReader config) {
-        String raw = config.string("webhook-url", "");
-        Duration timeout = config.positiveDuration("webhook-timeout", DEFAULT_TIMEOUT);
+        String raw = URL.from(config);
+        Duration timeout = TIMEOUT.from(config);
         if (raw.isEmpty()) {
             return null;
         }
         URI url = parse(config, raw);
-        String secret = SecretSetting.load(config, "webhook-secret", "webhook secret");
-        if (secret.isEmpty() && config.string("webhook-secret-file", "").isEmpty()) {
-            config.problem("webhook-secret-file", "nothing", "the key that signs webhook requests: a file whose"
-                    + " first line it is, or the environment variable VAD_WEBHOOK_SECRET");
+        String secret = SecretSetting.load(config, SECRET, SECRET_FILE, "webhook secret");
+        if (secret.isEmpty() && SECRET_FILE.from(config).isEmpty()) {
+            config.problem(SECRET_FILE.key(), "nothing", "the key that signs webhook requests: a file whose"
+                    + " first line it is, or the environment variable " + SECRET.environmentName());
         }
         return url == null ? null : new WebhookSettings(url, secret, timeout);
     }
 
     private static URI parse(ConfigReader config, String raw) {
-        String expected = "an http:// or https:// URL with a host, e.g. https://alerts.example.com/vad";
-        String found = "'" + shown(raw) + "' (" + (config.found("webhook-url").endsWith("(flag)") ? "flag"
+        String expected = URL.accepts() + ", e.g. https://alerts.example.com/vad";
+        String found = "'" + shown(raw) + "' (" + (config.found(URL.key()).endsWith("(flag)") ? "flag"
                 : "environment") + ")";
         try {
             URI url = new URI(raw);
             String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-                config.problem("webhook-url", found, expected);
+                config.problem(URL.key(), found, expected);
                 return null;
             }
             return url;
         } catch (URISyntaxException e) {
-            config.problem("webhook-url", found, expected + " (" + e.getReason() + " at index " + e.getIndex() + ")");
+            config.problem(URL.key(), found, expected + " (" + e.getReason() + " at index " + e.getIndex() + ")");
             return null;
         }
     }

@@ -30,6 +30,19 @@ public final class SecretSetting {
         return value;
     }
 
+    /**
+     * The secret declared as {@code secret} (read from its environment variable) and {@code file} (the file whose
+     * first line it is), as {@link #load(ConfigReader, String, String)} reads them.
+     */
+    public static String load(ConfigReader config, Setting<String> secret, Setting<String> file, String what) {
+        String value = secret.from(config);
+        String path = file.from(config);
+        if (value.isEmpty() && !path.isEmpty()) {
+            return fromFile(config, file.key(), Path.of(path), what);
+        }
+        return value;
+    }
+
     /** The first line of a file holding a secret, read for the setting {@code fileKey}. */
     public static String fromFile(ConfigReader config, String fileKey, Path file, String what) {
         try {

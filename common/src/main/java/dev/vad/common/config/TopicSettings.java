@@ -40,7 +40,15 @@ public record TopicSettings(boolean create, int partitions, short replicationFac
             RETENTION, FRAME_MAX_BYTES, MODEL_MAX_BYTES);
 
     public static TopicSettings load(ConfigReader config) {
-        return new TopicSettings(CREATE.from(config), PARTITIONS.from(config),
+        return load(config, CREATE);
+    }
+
+    /**
+     * As {@link #load(ConfigReader)}, with {@code create-topics} read through a command's own declaration of it
+     * (the broker's, which creates the pipeline's topics rather than those it uses).
+     */
+    public static TopicSettings load(ConfigReader config, Setting<Boolean> create) {
+        return new TopicSettings(create.from(config), PARTITIONS.from(config),
                 (short) (int) REPLICATION.from(config), RETENTION.from(config), FRAME_MAX_BYTES.from(config),
                 MODEL_MAX_BYTES.from(config));
     }
