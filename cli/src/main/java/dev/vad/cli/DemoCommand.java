@@ -21,8 +21,10 @@ import dev.vad.ingest.synthetic.InjectedAnomaly;
 import dev.vad.ingest.synthetic.SyntheticScene;
 import dev.vad.scorer.ScorerService;
 import dev.vad.scorer.ScorerSettings;
+import dev.vad.scorer.evidence.EvidenceSettings;
 import dev.vad.scorer.evidence.EvidenceStore;
 import dev.vad.scorer.viewer.LiveViewer;
+import dev.vad.scorer.viewer.ViewerSettings;
 import dev.vad.trainer.ProgressLine;
 import dev.vad.trainer.TrainerOutcome;
 import dev.vad.trainer.TrainerService;
@@ -58,7 +60,8 @@ final class DemoCommand implements Callable<Integer>, Configured {
 
     @Override
     public List<SettingGroup> settingGroups() {
-        return List.of(KafkaSettings.SETTINGS, TopicSettings.SETTINGS);
+        return List.of(ViewerSettings.SETTINGS, EvidenceSettings.SETTINGS, KafkaSettings.SETTINGS,
+                TopicSettings.SETTINGS);
     }
 
     @Option(names = "--source", paramLabel = "URI",
@@ -92,12 +95,6 @@ final class DemoCommand implements Callable<Integer>, Configured {
             description = "Metrics of ingest, trainer and scorer on this port and the next two (default 9401;"
                     + " -1 none).")
     String metricsPortBase;
-
-    @Mixin
-    ViewerOptions viewer;
-
-    @Mixin
-    EvidenceOptions evidence;
 
     @Mixin
     KafkaOptions kafka;

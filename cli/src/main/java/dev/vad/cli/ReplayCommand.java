@@ -1,8 +1,11 @@
 package dev.vad.cli;
 
 import dev.vad.common.config.ConfigReader;
+import dev.vad.common.config.Setting;
 import dev.vad.common.config.SettingGroup;
 import dev.vad.common.store.ModelDirectory;
+import dev.vad.core.score.ScoringConfig;
+import dev.vad.model.fit.FitSettings;
 import dev.vad.scorer.ScorerSettings;
 import dev.vad.trainer.TrainerSettings;
 import java.util.HashMap;
@@ -26,9 +29,22 @@ final class ReplayCommand implements Callable<Integer>, Configured {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Replay's {@code --model}: a kind to train (read as {@link FitSettings#MODEL}), or with {@code --rescore} a
+     * model's name and version to score with (read as {@link ScorerSettings#MODEL}).
+     */
+    static final Setting<String> MODEL = Setting.text("model", "KIND|NAME@VERSION", FitSettings.MODEL.defaultValue(),
+            "Training: conv1d..conv6d; re-scoring: the model name and version to score with")
+            .defaultText(FitSettings.MODEL.defaultValue() + " when training")
+            .accepts(FitSettings.MODEL.accepts() + " when training; NAME@VERSION when re-scoring");
+
+    /** What replay trains or re-scores with, and where re-scoring writes. */
+    static final SettingGroup REPLAY = SettingGroup.of("replay", MODEL, ScorerSettings.OUTPUT_SUFFIX,
+            ModelDirectory.SETTING);
+
     @Override
     public List<SettingGroup> settingGroups() {
-        return Stream.concat(Stream.of(SettingGroup.of("replay", ModelDirectory.SETTING), TrainerSettings.TRAINING),
+        return Stream.concat(Stream.of(REPLAY, TrainerSettings.TRAINING, ScoringConfig.SCORING),
                 ServiceOptions.GROUPS.stream()).toList();
     }
 
@@ -42,20 +58,6 @@ final class ReplayCommand implements Callable<Integer>, Configured {
 
     @Option(names = "--rescore", description = "Re-score the range instead of training on it.")
     boolean rescore;
-
-    @Option(names = "--model", paramLabel = "KIND|NAME@VERSION",
-            description = {"Training: conv1d..conv6d (default conv3d).",
-                "Re-scoring: the model name and version to score with."})
-    String model;
-
-
-    @Mixin
-    ScoringOptions scoring;
-
-    @Option(names = "--output-suffix", paramLabel = "SUFFIX",
-            description = "Re-scoring: appended to the scores, events and reconstructions topics (default .rescore).")
-    String outputSuffix;
-
 
     @Mixin
     ServiceOptions options;

@@ -2,13 +2,15 @@ package dev.vad.cli;
 
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.SettingGroup;
-import dev.vad.common.store.ModelDirectory;
+import dev.vad.core.score.ScoringConfig;
 import dev.vad.scorer.ScoreObserver;
 import dev.vad.scorer.ScorerOutcome;
 import dev.vad.scorer.ScorerService;
 import dev.vad.scorer.ScorerSettings;
+import dev.vad.scorer.evidence.EvidenceSettings;
 import dev.vad.scorer.evidence.EvidenceStore;
 import dev.vad.scorer.viewer.LiveViewer;
+import dev.vad.scorer.viewer.ViewerSettings;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
@@ -17,7 +19,6 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code vad score}: reconstruct and score every window with the newest model. */
@@ -31,30 +32,9 @@ final class ScoreCommand implements Callable<Integer>, Configured {
 
     @Override
     public List<SettingGroup> settingGroups() {
-        return Stream.concat(Stream.of(SettingGroup.of("score", ModelDirectory.SETTING)), ServiceOptions.GROUPS.stream())
-                .toList();
+        return Stream.concat(Stream.of(ScorerSettings.SCORE, ScoringConfig.SCORING, ViewerSettings.SETTINGS,
+                EvidenceSettings.SETTINGS), ServiceOptions.GROUPS.stream()).toList();
     }
-
-    @Option(names = "--model", paramLabel = "NAME", description = "Model name to load and hot-swap (default conv3d).")
-    String model;
-
-    @Option(names = "--group-id", paramLabel = "ID", description = "Consumer group (default vad-scorer).")
-    String groupId;
-
-    @Option(names = "--without-model", paramLabel = "wait|skip",
-            description = "Before a first model exists: leave windows in Kafka to score later, or pass them over"
-                    + " (default wait).")
-    String withoutModel;
-
-    @Mixin
-    ScoringOptions scoring;
-
-
-    @Mixin
-    ViewerOptions viewer;
-
-    @Mixin
-    EvidenceOptions evidence;
 
     @Mixin
     ServiceOptions options;

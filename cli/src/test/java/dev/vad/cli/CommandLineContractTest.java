@@ -39,6 +39,22 @@ class CommandLineContractTest {
     }
 
     @Test
+    void scoringReplayAndDemoOptionsComeFromTheirSettingDeclarations() {
+        assertThat(run("score", "--help")).isZero();
+        assertThat(out.toString()).contains("--model=NAME", "--without-model=wait|skip", "--low-mark=Z",
+                "--score-scale=log|linear", "--viewer-port=PORT", "--evidence-max-bytes=SIZE");
+        out.getBuffer().setLength(0);
+
+        assertThat(run("replay", "--help")).isZero();
+        assertThat(out.toString()).contains("--model=KIND|NAME@VERSION", "--output-suffix=SUFFIX", "--threshold=Z",
+                "--model-name=NAME").doesNotContain("--viewer-port", "--evidence-dir", "--without-model");
+        out.getBuffer().setLength(0);
+
+        assertThat(run("demo", "--help")).isZero();
+        assertThat(out.toString()).contains("--viewer-port=PORT", "--evidence-dir=DIR").doesNotContain("--threshold");
+    }
+
+    @Test
     void anUnknownCommandExitsTwoWithAUsageLine() {
         assertThat(run("frobnicate")).isEqualTo(2);
 

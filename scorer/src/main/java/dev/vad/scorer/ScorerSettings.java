@@ -3,12 +3,13 @@ package dev.vad.scorer;
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.KafkaSettings;
 import dev.vad.common.config.MetricsSettings;
+import dev.vad.common.config.Setting;
+import dev.vad.common.config.SettingGroup;
 import dev.vad.common.config.TopicNames;
 import dev.vad.common.config.TopicSettings;
 import dev.vad.common.kafka.TopicRange;
-import dev.vad.core.calibration.CalibrationSettings;
-import dev.vad.core.calibration.ScoreScale;
-import dev.vad.core.events.EpisodeSettings;
+import dev.vad.common.store.ModelDirectory;
+import dev.vad.core.score.ScoringConfig;
 import dev.vad.core.score.ScoringSettings;
 import dev.vad.scorer.evidence.EvidenceSettings;
 import dev.vad.scorer.viewer.ViewerSettings;
@@ -42,6 +43,21 @@ public record ScorerSettings(String modelName, long modelVersion, String groupId
 
     public static final int DEFAULT_METRICS_PORT = 9403;
 
+    private static final String NAME_EXPECTED = "a model name of 1 to 128 of A-Z a-z 0-9 . _ -";
+
+    public static final Setting<String> MODEL = Setting.text("model", "NAME", "conv3d",
+            "Model name to load and hot-swap").accepts(NAME_EXPECTED + ", or NAME@VERSION with a version >= 1");
+    public static final Setting<String> GROUP_ID = Setting.text("group-id", "ID", "vad-scorer", "Consumer group");
+    public static final Setting<WithoutModel> WITHOUT_MODEL = Setting.choice("without-model", WithoutModel.class,
+            WithoutModel.WAIT, "Before a first model exists: leave windows in Kafka to score later, or pass them"
+                    + " over");
+    public static final Setting<String> OUTPUT_SUFFIX = Setting.text("output-suffix", "SUFFIX", ".rescore",
+            "Re-scoring: appended to the scores, events and reconstructions topics");
+
+    /** What {@code score} scores with, and as which consumer group. */
+    public static final SettingGroup SCORE = SettingGroup.of("score", MODEL, GROUP_ID, WITHOUT_MODEL,
+            ModelDirectory.SETTING);
+
     /**
      * Loads and validates; every problem is recorded in {@code config} (call {@link ConfigReader#validate()}).
      *
@@ -50,71 +66,29 @@ public record ScorerSettings(String modelName, long modelVersion, String groupId
      */
     public static ScorerSettings load(ConfigReader config, String from, String to, List<String> kafkaProperties,
                                       boolean bootstrapRequired) {
-        String model = config.string("model", "conv3d");
+        String model = MODEL.from(config);
         String name = model;
         long version = 0;
         int at = model.indexOf('@');
         if (at >= 0) {
             name = model.substring(0, at);
-            try {
-                version = Long.parseLong(model.substring(at + 1));
-            } catch (NumberFormatException e) {
-                version = -1;
-            }
+            version = version(model.substring(at + 1));
             if (version < 1) {
-                config.problem("model", config.found("model"), "NAME or NAME@VERSION with a version >= 1");
+                modelProblem(config, "NAME or NAME@VERSION with a version >= 1");
             }
         }
         if (!name.matches("[A-Za-z0-9._-]{1,128}")) {
-            config.problem("model", config.found("model"), "a model name of 1 to 128 of A-Z a-z 0-9 . _ -");
+            modelProblem(config, NAME_EXPECTED);
         }
-        TopicRange range = null;
-        if (from != null) {
-            try {
-                range = TopicRange.parse(from, to);
-            } catch (IllegalArgumentException e) {
-                config.problem("from", "'" + from + "' to '" + to + "'", "per-partition offsets (0:120,1:80), an"
-                        + " ISO-8601 instant (2026-11-22T09:00:00Z), earliest or end, each partition once");
-            }
-            if (version == 0) {
-                config.problem("model", config.found("model"), "NAME@VERSION: re-scoring names the version it uses");
-            }
+        TopicRange range = from == null ? null : range(config, from, to);
+        if (from != null && version == 0) {
+            modelProblem(config, "NAME@VERSION: re-scoring names the version it uses");
         }
-        double threshold = config.decimal("threshold", ScoringSettings.DEFAULT.episodes().highMark(), 0.1, 1000);
-        double lowMark = config.decimal("low-mark", threshold / 2, 0, 1000);
-        if (lowMark > threshold) {
-            config.problem("low-mark", config.found("low-mark"), "at most --threshold (" + threshold + ")");
-            lowMark = threshold;
-        }
-        EpisodeSettings episodeDefaults = ScoringSettings.DEFAULT.episodes();
-        EpisodeSettings episodes = new EpisodeSettings(threshold,
-                config.integer("enter-frames", episodeDefaults.enterFrames(), 1, 10_000), lowMark,
-                config.integer("exit-frames", episodeDefaults.exitFrames(), 1, 100_000),
-                config.integer("update-every", episodeDefaults.updateEvery(), 1, 1_000_000));
-        CalibrationSettings calibrationDefaults = ScoringSettings.DEFAULT.calibration();
-        int history = config.integer("history-frames", calibrationDefaults.historyFrames(), 10, 10_000_000);
-        int minHistory = config.integer("min-history", Math.min(history, calibrationDefaults.minHistory()), 1,
-                10_000_000);
-        if (minHistory > history) {
-            config.problem("min-history", config.found("min-history"), "at most --history-frames (" + history + ")");
-            minHistory = history;
-        }
-        CalibrationSettings calibration = new CalibrationSettings(history, minHistory,
-                calibrationDefaults.refreshEvery(), threshold, config.integer("smoothing-frames",
-                calibrationDefaults.smoothingFrames(), 1, 10_000),
-                config.choice("score-scale", ScoreScale.class, calibrationDefaults.scale()));
-        String modelDir = config.string("model-dir", "");
-        String groupId = config.string("group-id", "vad-scorer");
-        Path dir = modelDir.isBlank() ? null : Path.of(modelDir);
-        ScoringSettings defaults = ScoringSettings.DEFAULT;
-        int reconstructionEvery = config.integer("reconstruction-every", defaults.reconstructionEvery(), 0,
-                1_000_000);
-        int maxBatchWindows = config.integer("max-batch-windows", defaults.maxBatchWindows(), 1, 1024);
-        int maxStreams = config.integer("max-streams", defaults.maxStreams(), 1, 1_000_000);
-        boolean sceneChangeGuard = config.bool("scene-change-guard", defaults.sceneChangeGuard());
-        double sceneChangeShare = config.decimal("scene-change-share", defaults.sceneChangeShare(), 0.01, 1);
-        boolean skip = config.choice("without-model", WithoutModel.class, WithoutModel.WAIT) == WithoutModel.SKIP;
-        String outputSuffix = config.string("output-suffix", ".rescore");
+        ScoringSettings scoring = ScoringConfig.load(config);
+        String modelDir = ModelDirectory.SETTING.from(config);
+        String groupId = GROUP_ID.from(config);
+        boolean skip = WITHOUT_MODEL.from(config) == WithoutModel.SKIP;
+        String outputSuffix = OUTPUT_SUFFIX.from(config);
         KafkaSettings kafka = KafkaSettings.load(config, kafkaProperties, bootstrapRequired);
         TopicNames topics = TopicNames.load(config);
         TopicSettings topicSettings = TopicSettings.load(config);
@@ -122,10 +96,32 @@ public record ScorerSettings(String modelName, long modelVersion, String groupId
         ViewerSettings viewer = range == null ? ViewerSettings.load(config, ViewerSettings.DEFAULT_PORT)
                 : ViewerSettings.OFF;
         EvidenceSettings evidence = range == null ? EvidenceSettings.load(config) : EvidenceSettings.OFF;
-        ScoringSettings scoring = new ScoringSettings(calibration, episodes, sceneChangeGuard, sceneChangeShare,
-                reconstructionEvery, maxBatchWindows, maxStreams, evidence.enabled());
-        return new ScorerSettings(name, Math.max(0, version), groupId, dir, scoring, skip, range, outputSuffix,
-                kafka, topics, topicSettings, metrics, viewer, evidence);
+        return new ScorerSettings(name, Math.max(0, version), groupId,
+                modelDir == null || modelDir.isBlank() ? null : Path.of(modelDir),
+                scoring.withOpeningErrors(evidence.enabled()), skip, range, outputSuffix, kafka, topics,
+                topicSettings, metrics, viewer, evidence);
+    }
+
+    private static long version(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static TopicRange range(ConfigReader config, String from, String to) {
+        try {
+            return TopicRange.parse(from, to);
+        } catch (IllegalArgumentException e) {
+            config.problem("from", "'" + from + "' to '" + to + "'", "per-partition offsets (0:120,1:80), an"
+                    + " ISO-8601 instant (2026-11-22T09:00:00Z), earliest or end, each partition once");
+            return null;
+        }
+    }
+
+    private static void modelProblem(ConfigReader config, String expected) {
+        config.problem(MODEL.key(), config.found(MODEL.key()), expected);
     }
 
     /** What live scoring does with windows that arrive before any model exists. */

@@ -43,6 +43,12 @@ public record ScoringSettings(CalibrationSettings calibration, EpisodeSettings e
                 maxBatchWindows, maxStreams, openingErrors);
     }
 
+    /** The same settings handing back, or not, the error maps of windows that open an episode. */
+    public ScoringSettings withOpeningErrors(boolean handedBack) {
+        return new ScoringSettings(calibration, episodes, sceneChangeGuard, sceneChangeShare, reconstructionEvery,
+                maxBatchWindows, maxStreams, handedBack);
+    }
+
     /** The same settings handing back no reconstruction. */
     public ScoringSettings withoutReconstructions() {
         return new ScoringSettings(calibration, episodes, sceneChangeGuard, sceneChangeShare, 0, maxBatchWindows,

@@ -2,8 +2,11 @@ package dev.vad.scorer.viewer;
 
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.HttpAccessConfig;
+import dev.vad.common.config.Setting;
+import dev.vad.common.config.SettingGroup;
 import dev.vad.common.http.HttpAccess;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /**
  * Where the live viewer is served and how much score history it keeps.
@@ -19,7 +22,21 @@ import java.time.Duration;
 public record ViewerSettings(String bindAddress, int port, Duration history, HttpAccess access) {
 
     public static final int DEFAULT_PORT = 9404;
-    public static final ViewerSettings OFF = new ViewerSettings("127.0.0.1", -1, Duration.ofMinutes(5));
+    private static final Duration MAX_HISTORY = Duration.ofHours(6);
+
+    public static final Setting<String> BIND = Setting.text("viewer-bind", "ADDRESS", "127.0.0.1",
+            "Address of the live viewer; 0.0.0.0 in containers").accepts("an IP address or host name");
+    public static final Setting<Integer> PORT = Setting.integer("viewer-port", DEFAULT_PORT, -1, 65_535,
+            "Port of the live viewer; 0 any free port, -1 off").label("PORT");
+    public static final Setting<Duration> HISTORY = Setting.positiveDuration("viewer-history", Duration.ofMinutes(5),
+            "How far back the viewer's score plots reach, at most 6h")
+            .accepts("a positive duration of at most 6h (500ms, 30s, 2m, 1h)");
+
+    /** Where the live viewer is served, who may see it, and how far back its plots reach. */
+    public static final SettingGroup SETTINGS = new SettingGroup("viewer", Stream.concat(
+            Stream.of(BIND, PORT, HISTORY), HttpAccessConfig.settings("viewer", "the viewer", true).stream()).toList());
+
+    public static final ViewerSettings OFF = new ViewerSettings(BIND.defaultValue(), -1, HISTORY.defaultValue());
 
     /** An open viewer (no password, plain HTTP). */
     public ViewerSettings(String bindAddress, int port, Duration history) {
@@ -30,16 +47,17 @@ public record ViewerSettings(String bindAddress, int port, Duration history, Htt
         return port >= 0;
     }
 
+    /** Loads the settings of a viewer on {@code defaultPort} unless told otherwise. */
     public static ViewerSettings load(ConfigReader config, int defaultPort) {
-        String bind = config.string("viewer-bind", "127.0.0.1");
+        String bind = BIND.from(config);
         if (bind.isEmpty()) {
-            config.problem("viewer-bind", config.found("viewer-bind"), "an IP address or host name");
+            config.problem(BIND.key(), config.found(BIND.key()), BIND.accepts());
         }
-        Duration history = config.positiveDuration("viewer-history", Duration.ofMinutes(5));
-        if (history.compareTo(Duration.ofHours(6)) > 0) {
-            config.problem("viewer-history", config.found("viewer-history"), "at most 6h");
+        Duration history = HISTORY.from(config);
+        if (history.compareTo(MAX_HISTORY) > 0) {
+            config.problem(HISTORY.key(), config.found(HISTORY.key()), "at most 6h");
         }
-        int port = config.integer("viewer-port", defaultPort, -1, 65_535);
+        int port = PORT.from(config, defaultPort);
         HttpAccess access = port < 0 ? HttpAccess.OPEN : HttpAccessConfig.load(config, "viewer", bind, true, true);
         return new ViewerSettings(bind, port, history, access);
     }
