@@ -53,7 +53,7 @@ final class AclsCommand implements Callable<Integer>, Configured {
     static final Setting<String> DEMO_PRINCIPAL = principal("demo-principal", null,
             "vad demo's principal when it runs against this cluster");
     static final Setting<String> EVAL_PRINCIPAL = principal("eval-principal", null,
-            "vad eval --pipeline's principal: topics named vad-eval-*");
+            "vad eval --via-kafka's principal: topics named vad-eval-*");
     static final Setting<String> TRAINER_GROUP_ID = groupId("trainer-group-id", TrainerSettings.GROUP_ID
             .defaultValue(), "The trainer's --group-id");
     static final Setting<String> SCORER_GROUP_ID = groupId("scorer-group-id", "vad-scorer",

@@ -43,7 +43,6 @@ import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code vad demo}: the whole pipeline on one machine. */
@@ -60,52 +59,19 @@ final class DemoCommand implements Callable<Integer>, Configured {
 
     @Override
     public List<SettingGroup> settingGroups() {
-        return List.of(ViewerSettings.SETTINGS, EvidenceSettings.SETTINGS, KafkaSettings.SETTINGS,
+        return List.of(DemoPlan.SETTINGS, ViewerSettings.SETTINGS, EvidenceSettings.SETTINGS, KafkaSettings.SETTINGS,
                 TopicSettings.SETTINGS);
     }
 
-    @Option(names = "--source", paramLabel = "URI",
-            description = "Video file, image folder, stream URL, camera or synthetic: (default synthetic:).")
-    String source;
-
-    @Option(names = "--duration", paramLabel = "DURATION",
-            description = "Stop after this long, e.g. 2m (default: Ctrl-C, or the end of a file once scored).")
-    String duration;
-
-    @Option(names = "--model", paramLabel = "KIND", description = "conv2d, conv3d, ... conv6d (default conv3d).")
-    String model;
-
-    @Option(names = "--preset", paramLabel = "NAME",
-            description = "Network design (default future; compact for conv1d and conv2d).")
-    String preset;
-
-    @Option(names = "--realtime", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
-            description = "Play files and the synthetic scene at their frame rate (default true).")
-    String realtime;
-
-    @Option(names = "--train-windows", paramLabel = "N",
-            description = "Windows the trainer learns from before it freezes (default: the scene's first 29 s, 180"
-                    + " windows for a predicting preset, 90 otherwise).")
-    String trainWindows;
-
-    @Option(names = "--steps", paramLabel = "N", description = "Training steps (default 300).")
-    String steps;
-
-    @Option(names = "--metrics-port-base", paramLabel = "PORT",
-            description = "Metrics of ingest, trainer and scorer on this port and the next two (default 9401;"
-                    + " -1 none).")
-    String metricsPortBase;
-
     @Mixin
     KafkaOptions kafka;
-
 
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> given = Flags.given(spec);
         ConfigReader demo = new ConfigReader(given, System.getenv());
-        Duration limit = demo.duration("duration", Duration.ZERO);
-        int portBase = demo.integer("metrics-port-base", 9401, -1, 65_533);
+        Duration limit = DemoPlan.DURATION.from(demo);
+        int portBase = DemoPlan.METRICS_PORT_BASE.from(demo);
         boolean embedded = given.get("bootstrap-servers") == null
                 && KafkaSettings.load(new ConfigReader(Map.of(), System.getenv()), List.of(), false)
                 .bootstrapServers() == null;

@@ -40,7 +40,8 @@ final class SettingsReference {
         root.getSubcommands().forEach((name, command) -> {
             List<String> declared = new ArrayList<>();
             if (command.getCommand() instanceof Configured configured) {
-                configured.settingGroups().forEach(g -> g.settings().forEach(s -> declared.add(s.flag())));
+                configured.settingGroups().forEach(g -> g.settings().stream().filter(s -> !s.isEnvironmentOnly())
+                        .forEach(s -> declared.add(s.flag())));
             }
             List<OptionSpec> own = command.getCommandSpec().options().stream()
                     .filter(o -> !o.usageHelp() && !o.versionHelp() && !declared.contains(o.longestName()))

@@ -5,6 +5,7 @@ import dev.vad.common.config.Setting;
 import dev.vad.common.config.SettingGroup;
 import dev.vad.core.calibration.CalibrationSettings;
 import dev.vad.core.calibration.ScoreScale;
+import dev.vad.core.score.ScoringConfig;
 import dev.vad.core.score.ScoringSettings;
 import dev.vad.core.train.TrainingSettings;
 import dev.vad.model.Preset;
@@ -63,15 +64,11 @@ public record EvalSettings(FitSettings fit, int width, int height, int windowFra
             "Use at most the first N training clips").defaultText("all");
     public static final Setting<Integer> TEST_CLIPS = Setting.integer("test-clips", 1_000, 1, 1_000_000,
             "Score at most the first N test clips").defaultText("all");
-    public static final Setting<Integer> SMOOTHING_FRAMES = Setting.integer("smoothing-frames", 1, 1, 10_000,
-            "Average each frame's calibrated score over the clip's last N scored frames");
-    public static final Setting<ScoreScale> SCORE_SCALE = Setting.choice("score-scale", ScoreScale.class,
-            CalibrationSettings.DEFAULT.scale(), "Scale on which the scorer calibrates errors");
 
     /** How an evaluation trains and scores (the dataset, its path and the report's directory are the command's). */
     public static final SettingGroup SETTINGS = SettingGroup.of("eval", FitSettings.MODEL, FitSettings.PRESET,
             WIDTH, HEIGHT, WINDOW_FRAMES, TRAIN_STRIDE, STEPS, BATCH_WINDOWS, LEARNING_RATE, PATCH, FitSettings.SEED,
-            VALIDATE_EVERY, SMOOTHING_FRAMES, SCORE_SCALE, TRAIN_CLIPS, TEST_CLIPS, ValidationClips.SETTING);
+            VALIDATE_EVERY, ScoringConfig.SMOOTHING_FRAMES, ScoringConfig.SCORE_SCALE, TRAIN_CLIPS, TEST_CLIPS, ValidationClips.SETTING);
 
     /** Reads every setting, recording each problem in {@code config} (call {@link ConfigReader#validate()}). */
     public static EvalSettings load(ConfigReader config) {
@@ -85,7 +82,7 @@ public record EvalSettings(FitSettings fit, int width, int height, int windowFra
         }
         return new EvalSettings(fit, WIDTH.from(config), HEIGHT.from(config), windowFrames, TRAIN_STRIDE.from(config),
                 VALIDATE_EVERY.from(config), TRAIN_CLIPS.from(config), TEST_CLIPS.from(config),
-                SMOOTHING_FRAMES.from(config), SCORE_SCALE.from(config), ValidationClips.load(config));
+                ScoringConfig.SMOOTHING_FRAMES.from(config), ScoringConfig.SCORE_SCALE.from(config), ValidationClips.load(config));
     }
 
     /**

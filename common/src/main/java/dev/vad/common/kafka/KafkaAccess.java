@@ -28,7 +28,7 @@ import org.apache.kafka.common.resource.ResourceType;
  */
 public record KafkaAccess(String role, List<Grant> grants) {
 
-    /** The topics of {@code vad eval --pipeline} start with this, then a random part. */
+    /** The topics of {@code vad eval --via-kafka} start with this, then a random part. */
     public static final String EVAL_TOPIC_PREFIX = "vad-eval-";
 
     public KafkaAccess {
@@ -76,7 +76,7 @@ public record KafkaAccess(String role, List<Grant> grants) {
                 new Builder("demo").read(topics.scores()).read(topics.events()).build());
     }
 
-    /** {@code vad eval --pipeline} against a cluster: the whole pipeline on topics of its own, outside any group. */
+    /** {@code vad eval --via-kafka} against a cluster: the whole pipeline on topics of its own, outside any group. */
     public static KafkaAccess evaluation() {
         return new Builder("eval").prefixed(EVAL_TOPIC_PREFIX, AclOperation.READ, AclOperation.WRITE).build();
     }
