@@ -40,6 +40,10 @@ class DocsCommandsTest {
     private static final Pattern CODE_SPAN = Pattern.compile("`[^`]*`");
     private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+    /** A class name quoted in the docs: {@code `ConsumerLoop`}, {@code `EvalSettings.training()`}. */
+    private static final Pattern CLASS_NAME = Pattern.compile("`([A-Z][a-z]+(?:[A-Z][a-z0-9]+)+)(?:\\.[a-zA-Z()]+)?`");
+    /** Names from Kafka the docs quote: ACL operations and Kafka's own tools. */
+    private static final Set<String> NOT_OURS = Set.of("DescribeConfigs", "IdempotentWrite", "ProducerPerformance");
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*?)\\s*#*\\s*$");
 
     /** A command shown in a doc: where, the text after {@code ./vad}, and whether it is quoted in the text. */
@@ -219,6 +223,28 @@ class DocsCommandsTest {
             }
         }
         assertThat(failures).as("links in the docs that lead nowhere").isEmpty();
+    }
+
+    @Test
+    void everyClassTheDocsNameExists() throws IOException {
+        Set<String> classes = new HashSet<>();
+        try (Stream<Path> walk = Files.walk(ROOT)) {
+            walk.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/target/"))
+                    .forEach(p -> classes.add(p.getFileName().toString().replace(".java", "")));
+        }
+        List<String> missing = new ArrayList<>();
+        for (Path file : docs()) {
+            if (file.startsWith(ROOT.resolve("docs/performance"))) {
+                continue;
+            }
+            Matcher name = CLASS_NAME.matcher(Files.readString(file));
+            while (name.find()) {
+                if (!classes.contains(name.group(1)) && !NOT_OURS.contains(name.group(1))) {
+                    missing.add(ROOT.relativize(file) + ": " + name.group(1));
+                }
+            }
+        }
+        assertThat(missing).as("classes the docs name that the code does not have").isEmpty();
     }
 
     @Test
