@@ -1,14 +1,9 @@
 package dev.vad.scorer.evidence;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,27 +13,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The evidence directory: {@code DIR/<stream>/<first frame>/} per episode ({@link SafeFileName} of the stream id,
- * the episode's first frame index) holding {@code snapshot.jpg}, {@code clip.mp4} and {@code episode.json}, which
- * describes it. Keeps an index of the stored episodes (read back from the {@code episode.json} files when opened,
- * so the list survives a restart), through which files are found by episode id, never by a path from outside.
- * Thread-safe: the scorer writes while the viewer reads.
+ * The stored episodes: an index of them (read back from their {@code episode.json} files when opened, so the list
+ * survives a restart) over the {@link EvidenceDirectory}, through which files are found by episode id, never by a
+ * path from outside, and from which {@link EvidenceRetention} picks what to delete. Thread-safe: the scorer writes
+ * while the viewer reads.
  */
 public final class EvidenceStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvidenceStore.class);
     public static final String SNAPSHOT = "snapshot.jpg";
     public static final String CLIP = "clip.mp4";
-    static final String MANIFEST = "episode.json";
-    private static final long MAX_MANIFEST_BYTES = 64 << 10;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
      * A stored episode, as {@code episode.json} has it.
@@ -71,14 +59,14 @@ public final class EvidenceStore {
         }
     }
 
-    private final Path root;
+    private final EvidenceDirectory directory;
     private final Clock clock;
     private final Map<String, Episode> episodes = new HashMap<>();
     private final Map<String, Long> sizes = new HashMap<>();
     private long deleted;
 
-    private EvidenceStore(Path root, Clock clock) {
-        this.root = root;
+    private EvidenceStore(EvidenceDirectory directory, Clock clock) {
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -88,9 +76,9 @@ public final class EvidenceStore {
      * @throws UncheckedIOException when the directory cannot be created or read
      */
     public static EvidenceStore open(Path root, Clock clock) {
-        EvidenceStore store = new EvidenceStore(root.toAbsolutePath().normalize(), clock);
+        EvidenceStore store = new EvidenceStore(new EvidenceDirectory(root.toAbsolutePath().normalize()), clock);
         try {
-            Files.createDirectories(store.root);
+            store.directory.create();
             store.scan();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use the evidence directory " + root + " (" + e.getMessage()
@@ -100,14 +88,14 @@ public final class EvidenceStore {
     }
 
     public Path root() {
-        return root;
+        return directory.root();
     }
 
     /** Notes a new episode (as stored now), replacing any earlier one of the same id. */
     public synchronized void started(Episode episode) {
         Episode previous = episodes.remove(episode.eventId());
         if (previous != null) {
-            delete(root.resolve(previous.dir()));
+            directory.delete(previous);
         }
         put(new Episode(episode.eventId(), episode.streamId(), episode.firstFrameIndex(),
                 episode.firstCaptureMicros(), clock.millis() * 1000, episode.peakScore(), false, false));
@@ -119,7 +107,7 @@ public final class EvidenceStore {
         if (episode == null) {
             throw new IllegalStateException("episode " + eventId + " was not started");
         }
-        write(root.resolve(episode.dir()).resolve(SNAPSHOT), jpeg);
+        EvidenceDirectory.write(directory.of(episode).resolve(SNAPSHOT), jpeg);
         put(new Episode(episode.eventId(), episode.streamId(), episode.firstFrameIndex(),
                 episode.firstCaptureMicros(), episode.storedAtMicros(), episode.peakScore(), true, episode.clip()));
         return episode.dir() + "/" + SNAPSHOT;
@@ -127,13 +115,7 @@ public final class EvidenceStore {
 
     /** Where an episode's clip is written (by {@link ClipWriter}, which gives it this name once finished). */
     synchronized Path clipFile(Episode episode) {
-        Path dir = root.resolve(episode.dir());
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return dir.resolve(CLIP);
+        return directory.createFor(episode).resolve(CLIP);
     }
 
     /** Notes an episode's final peak score (at its end). */
@@ -164,7 +146,7 @@ public final class EvidenceStore {
         for (String eventId : victims) {
             Episode episode = episodes.remove(eventId);
             sizes.remove(eventId);
-            delete(root.resolve(episode.dir()));
+            directory.delete(episode);
             deleted++;
         }
         return victims.size();
@@ -189,7 +171,7 @@ public final class EvidenceStore {
         if (episode == null || !(name.equals(SNAPSHOT) ? episode.snapshot() : name.equals(CLIP) && episode.clip())) {
             return Optional.empty();
         }
-        Path file = root.resolve(episode.dir()).resolve(name);
+        Path file = directory.of(episode).resolve(name);
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
@@ -208,88 +190,20 @@ public final class EvidenceStore {
         return episodes.size();
     }
 
+    /** Writes an episode's manifest and indexes it. */
     private void put(Episode episode) {
-        Path dir = root.resolve(episode.dir());
-        try {
-            write(dir.resolve(MANIFEST), JSON.writeValueAsBytes(episode));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        long bytes = directory.writeManifest(episode);
         episodes.put(episode.eventId(), episode);
-        sizes.put(episode.eventId(), size(dir));
-    }
-
-    /** Writes a file whole: to a temporary name in its directory, then moved over its own name. */
-    private static void write(Path file, byte[] bytes) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(temporary, bytes);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        sizes.put(episode.eventId(), bytes);
     }
 
     private void scan() throws IOException {
-        try (DirectoryStream<Path> streams = Files.newDirectoryStream(root, Files::isDirectory)) {
-            for (Path stream : streams) {
-                try (DirectoryStream<Path> dirs = Files.newDirectoryStream(stream, Files::isDirectory)) {
-                    for (Path dir : dirs) {
-                        read(dir.resolve(MANIFEST)).filter(e -> root.resolve(e.dir()).equals(dir))
-                                .ifPresent(e -> {
-                                    episodes.put(e.eventId(), e);
-                                    sizes.put(e.eventId(), size(dir));
-                                });
-                    }
-                }
-            }
+        for (Episode episode : directory.episodes()) {
+            episodes.put(episode.eventId(), episode);
+            sizes.put(episode.eventId(), directory.size(episode));
         }
         if (!episodes.isEmpty()) {
-            LOG.info("{} episodes stored in {}", episodes.size(), root);
-        }
-    }
-
-    private static Optional<Episode> read(Path manifest) {
-        try {
-            if (!Files.isRegularFile(manifest) || Files.size(manifest) > MAX_MANIFEST_BYTES) {
-                return Optional.empty();
-            }
-            Episode episode = JSON.readValue(manifest.toFile(), Episode.class);
-            return episode.eventId() == null || episode.streamId() == null ? Optional.empty() : Optional.of(episode);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("skipping {}: {}", manifest, e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private static long size(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
-            try (Stream<Path> left = Files.list(dir.getParent())) {
-                if (left.findAny().isEmpty()) {
-                    Files.deleteIfExists(dir.getParent());
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("cannot delete the evidence in {}: {}", dir, e.getMessage());
+            LOG.info("{} episodes stored in {}", episodes.size(), directory.root());
         }
     }
 }

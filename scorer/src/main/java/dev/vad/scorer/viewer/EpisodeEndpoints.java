@@ -7,7 +7,6 @@ import dev.vad.scorer.evidence.EvidenceStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,7 +26,7 @@ final class EpisodeEndpoints {
     static final int EPISODES_PER_STREAM = 20;
     static final int MAX_STREAMS = 100;
     /** The longest episode id a request may name: a stream id, a colon and a frame index. */
-    static final int MAX_EPISODE_ID_CHARS = ViewerServer.MAX_STREAM_ID_CHARS + 21;
+    static final int MAX_EPISODE_ID_CHARS = StreamEndpoints.MAX_STREAM_ID_CHARS + 21;
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
@@ -46,29 +45,21 @@ final class EpisodeEndpoints {
                             .map(EpisodeEndpoints::describe).toList());
                     return entry;
                 }).toList();
-        ViewerServer.respond(exchange, 200, "application/json", JSON.writeValueAsBytes(Map.of("streams", streams)));
+        Responses.respond(exchange, 200, "application/json", JSON.writeValueAsBytes(Map.of("streams", streams)));
     }
 
     void file(HttpExchange exchange) throws IOException {
-        Map<String, String> query;
-        try {
-            query = ViewerServer.query(exchange.getRequestURI());
-        } catch (IllegalArgumentException e) {
-            ViewerServer.respond(exchange, 400, ViewerServer.TEXT, "malformed query\n".getBytes(StandardCharsets.UTF_8));
+        Map<String, String> query = QueryString.of(exchange, "episode", MAX_EPISODE_ID_CHARS, "an episode id")
+                .orElse(null);
+        if (query == null) {
             return;
         }
         String episode = query.getOrDefault("episode", "");
-        if (episode.length() > MAX_EPISODE_ID_CHARS) {
-            ViewerServer.respond(exchange, 400, ViewerServer.TEXT, ("an episode id is at most " + MAX_EPISODE_ID_CHARS
-                    + " characters\n").getBytes(StandardCharsets.UTF_8));
-            return;
-        }
         String kind = query.getOrDefault("file", "");
         String name = kind.equals("snapshot") ? EvidenceStore.SNAPSHOT : kind.equals("clip") ? EvidenceStore.CLIP : null;
         Optional<Path> file = store == null || name == null ? Optional.empty() : store.file(episode, name);
         if (file.isEmpty()) {
-            ViewerServer.respond(exchange, 404, ViewerServer.TEXT,
-                    "no such episode or file (file is snapshot or clip)\n".getBytes(StandardCharsets.UTF_8));
+            Responses.text(exchange, 404, "no such episode or file (file is snapshot or clip)\n");
             return;
         }
         send(exchange, file.get(), name.equals(EvidenceStore.SNAPSHOT) ? "image/jpeg" : "video/mp4");
