@@ -25,6 +25,8 @@ class AclPlanTest {
                 "User:cam"), new AclPlan.Part(KafkaAccess.trainer(TOPICS, "tg"), "User:fit")));
 
         assertThat(plan.bindings()).containsExactly(
+                binding(ResourceType.TOPIC, "vad.cameras", "User:cam", AclOperation.READ),
+                binding(ResourceType.TOPIC, "vad.cameras", "User:cam", AclOperation.CREATE),
                 binding(ResourceType.TOPIC, "vad.frames", "User:cam", AclOperation.WRITE),
                 binding(ResourceType.TOPIC, "vad.frames", "User:cam", AclOperation.CREATE),
                 binding(ResourceType.TOPIC, "vad.frames", "User:fit", AclOperation.READ),
@@ -59,7 +61,7 @@ class AclPlanTest {
                 "User:ingest"), new AclPlan.Part(KafkaAccess.evaluation(), "User:eval")));
 
         assertThat(plan.markdownTable()).containsExactly("| part | resource | operations |", "|---|---|---|",
-                "| ingest | topic `vad.frames` | Write, Create |", "| eval | topic `vad-eval-` (prefix) | Read, Write |");
+                "| ingest | topic `vad.cameras` | Read, Create |", "| ingest | topic `vad.frames` | Write, Create |", "| eval | topic `vad-eval-` (prefix) | Read, Write |");
     }
 
     @Test

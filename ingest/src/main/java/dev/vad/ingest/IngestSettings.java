@@ -92,7 +92,7 @@ public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, W
     /** The same settings publishing to another frames topic. */
     public IngestSettings withFramesTopic(String topic) {
         TopicNames t = new TopicNames(topic, topics.models(), topics.scores(), topics.reconstructions(),
-                topics.events(), topics.deadLetters());
+                topics.events(), topics.deadLetters(), topics.cameras());
         return new IngestSettings(streams, geometry, shape, ffmpeg, kafka, t, topicSettings, metrics);
     }
 

@@ -23,7 +23,7 @@ import org.apache.kafka.common.resource.ResourceType;
  * Idempotent producers need no {@code IdempotentWrite} on the cluster: {@code Write} on a topic is enough since
  * Kafka 2.8. No part uses transactions, so none needs a transactional id.
  *
- * @param role   ingest, trainer, scorer, notifier, replay, demo or eval
+ * @param role   ingest, camera, trainer, scorer, notifier, replay, demo or eval
  * @param grants what it may do, one entry per resource, in a stable order
  */
 public record KafkaAccess(String role, List<Grant> grants) {
@@ -35,9 +35,14 @@ public record KafkaAccess(String role, List<Grant> grants) {
         grants = List.copyOf(grants);
     }
 
-    /** Writes frame windows. */
+    /** Reads the camera registry (outside any group) and writes frame windows. */
     public static KafkaAccess ingest(TopicNames topics) {
-        return new Builder("ingest").write(topics.frames()).build();
+        return new Builder("ingest").read(topics.cameras()).write(topics.frames()).build();
+    }
+
+    /** {@code vad camera}: reads the camera registry to its end and writes records and tombstones to it. */
+    public static KafkaAccess camera(TopicNames topics) {
+        return new Builder("camera").read(topics.cameras()).write(topics.cameras()).build();
     }
 
     /**

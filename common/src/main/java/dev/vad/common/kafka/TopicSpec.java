@@ -20,7 +20,10 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
         configs = Map.copyOf(configs);
     }
 
-    /** Every topic of the pipeline: stream topics with retention, the model topic compacted and kept forever. */
+    /**
+     * Every topic of the pipeline: stream topics with retention, the model topic and the camera registry
+     * compacted and kept forever.
+     */
     public static List<TopicSpec> pipeline(TopicNames names, TopicSettings settings) {
         Map<String, String> stream = Map.of(
                 "cleanup.policy", "delete",
@@ -30,6 +33,9 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
                 "cleanup.policy", "compact",
                 "retention.ms", "-1",
                 "max.message.bytes", Integer.toString(settings.modelMaxMessageBytes()));
+        Map<String, String> cameras = Map.of(
+                "cleanup.policy", "compact",
+                "retention.ms", "-1");
         short replicas = settings.replicationFactor();
         int partitions = settings.partitions();
         return List.of(
@@ -38,7 +44,8 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
                 new TopicSpec(names.scores(), partitions, replicas, stream),
                 new TopicSpec(names.reconstructions(), partitions, replicas, stream),
                 new TopicSpec(names.events(), partitions, replicas, stream),
-                new TopicSpec(names.deadLetters(), partitions, replicas, stream));
+                new TopicSpec(names.deadLetters(), partitions, replicas, stream),
+                new TopicSpec(names.cameras(), 1, replicas, cameras));
     }
 
     /** The topics of {@link #pipeline} that {@code access} reads or writes: what that part makes sure exist. */

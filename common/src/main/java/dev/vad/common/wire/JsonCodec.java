@@ -48,6 +48,27 @@ public final class JsonCodec<T> implements WireCodec<T> {
                 limits.maxRecordBytes(), JsonCodec::upgradeEvent);
     }
 
+    /** Codec of {@code vad.cameras} records. */
+    public static JsonCodec<Camera> cameras(WireLimits limits) {
+        return new JsonCodec<>(Camera.class, "camera", Camera.SCHEMA_VERSION, limits.maxRecordBytes(),
+                JsonCodec::upgradeCamera);
+    }
+
+    /** A camera's optional fields may be left out: no fps, preset or threshold, no ignore masks, enabled. */
+    private static void upgradeCamera(int version, ObjectNode tree) {
+        for (String field : new String[] {"fps", "preset", "threshold"}) {
+            if (!tree.has(field)) {
+                tree.putNull(field);
+            }
+        }
+        if (!tree.has("ignore_masks") || tree.get("ignore_masks").isNull()) {
+            tree.putArray("ignore_masks");
+        }
+        if (!tree.has("enabled")) {
+            tree.put("enabled", true);
+        }
+    }
+
     /**
      * Version 1 has no evidence (a field of that name in it is not read); in version 2 the evidence and each of its
      * paths may be left out, as the encoder does when there is none.

@@ -15,11 +15,18 @@ import org.junit.jupiter.api.Test;
 /** The least-privilege table (issue 29): what each part of vad may do on Kafka, and what it creates. */
 class KafkaAccessTest {
 
-    private static final TopicNames TOPICS = new TopicNames("f", "m", "s", "r", "e", "d");
+    private static final TopicNames TOPICS = new TopicNames("f", "m", "s", "r", "e", "d", "c");
 
     @Test
-    void ingestOnlyWritesFrames() {
-        assertThat(KafkaAccess.ingest(TOPICS).grants()).containsExactly(topic("f", AclOperation.WRITE));
+    void ingestReadsTheCameraRegistryAndWritesFrames() {
+        assertThat(KafkaAccess.ingest(TOPICS).grants()).containsExactly(topic("c", AclOperation.READ),
+                topic("f", AclOperation.WRITE));
+    }
+
+    @Test
+    void theCameraCommandReadsAndWritesOnlyTheCameraRegistry() {
+        assertThat(KafkaAccess.camera(TOPICS).grants()).containsExactly(
+                topic("c", AclOperation.READ, AclOperation.WRITE));
     }
 
     @Test
@@ -86,7 +93,10 @@ class KafkaAccessTest {
         TopicSettings settings = TopicSettings.DEFAULT;
 
         assertThat(TopicSpec.usedBy(KafkaAccess.ingest(TOPICS), TOPICS, settings))
-                .containsExactly(TopicSpec.pipeline(TOPICS, settings).get(0));
+                .containsExactly(TopicSpec.pipeline(TOPICS, settings).get(0), TopicSpec.pipeline(TOPICS, settings).get(6));
+        assertThat(TopicSpec.usedBy(KafkaAccess.camera(TOPICS), TOPICS, settings)).singleElement()
+                .satisfies(spec -> assertThat(spec.configs()).containsEntry("cleanup.policy", "compact"))
+                .extracting(TopicSpec::partitions).isEqualTo(1);
         assertThat(TopicSpec.usedBy(KafkaAccess.trainer(TOPICS, "tg"), TOPICS, settings))
                 .extracting(TopicSpec::name).containsExactly("f", "m", "d");
         TopicNames rescored = TOPICS.withOutputSuffix(".x");

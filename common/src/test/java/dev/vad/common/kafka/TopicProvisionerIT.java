@@ -24,14 +24,15 @@ class TopicProvisionerIT {
     void createsMissingTopicsWithConfiguredPartitionsRetentionAndMessageSize(KafkaBackend kafka) throws Exception {
         String prefix = UniqueNames.of("t");
         TopicNames names = new TopicNames(prefix + ".frames", prefix + ".models", prefix + ".scores",
-                prefix + ".reconstructions", prefix + ".events", prefix + ".dlq");
+                prefix + ".reconstructions", prefix + ".events", prefix + ".dlq",
+                prefix + ".cameras");
         TopicSettings settings = new TopicSettings(true, 4, (short) 1, Duration.ofHours(6), 8 << 20, 32 << 20);
         try (Admin admin = admin(kafka)) {
             TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
 
             List<String> created = provisioner.ensure(TopicSpec.pipeline(names, settings), true);
 
-            assertThat(created).hasSize(6);
+            assertThat(created).hasSize(7);
             Map<String, TopicDescription> topics = admin.describeTopics(List.of(names.frames(), names.models()))
                     .allTopicNames().get();
             assertThat(topics.get(names.frames()).partitions()).hasSize(4);
@@ -43,6 +44,8 @@ class TopicProvisionerIT {
                     .containsEntry("cleanup.policy", "delete");
             assertThat(configs.get(names.models())).containsEntry("cleanup.policy", "compact")
                     .containsEntry("max.message.bytes", Integer.toString(32 << 20));
+            assertThat(provisioner.describeConfigs(List.of(names.cameras())).get(names.cameras()))
+                    .containsEntry("cleanup.policy", "compact");
 
             assertThat(provisioner.ensure(TopicSpec.pipeline(names, settings), true))
                     .as("a second run finds everything in place").isEmpty();

@@ -25,7 +25,8 @@ class ReferenceBytesTest {
                 Arguments.of("anomaly-event-v1.json", JsonCodec.events(WireLimits.DEFAULT), WireSamples.anomalyEvent()),
                 Arguments.of("anomaly-event-v2.json", JsonCodec.events(WireLimits.DEFAULT),
                         WireSamples.anomalyEventWithEvidence()),
-                Arguments.of("dead-letter-v1.bin", new DeadLetterCodec(), WireSamples.deadLetter()));
+                Arguments.of("dead-letter-v1.bin", new DeadLetterCodec(), WireSamples.deadLetter()),
+                Arguments.of("camera-v1.json", JsonCodec.cameras(WireLimits.DEFAULT), WireSamples.camera()));
     }
 
     @ParameterizedTest(name = "{0}")

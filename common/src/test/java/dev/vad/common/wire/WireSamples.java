@@ -53,6 +53,12 @@ public final class WireSamples {
                 h.createdAtMicros()), sample.network());
     }
 
+    public static Camera camera() {
+        return new Camera(Camera.SCHEMA_VERSION, "front-door", "rtsp://viewer:secret@10.0.0.5/stream1", 64, 48,
+                CameraColour.RGB, 10.0, 8, "compact", 3.5,
+                List.of(List.of(new MaskPoint(0, 0), new MaskPoint(0.25, 0), new MaskPoint(0.25, 0.5))), true);
+    }
+
     public static ScoreRecord scoreRecord() {
         return new ScoreRecord(ScoreRecord.SCHEMA_VERSION, "cam-1", 7, "street", 3, TimestampKind.WALL_CLOCK,
                 List.of(new FrameScore(14, 1_700_000_000_000_000L, 0.01, 0.03, 0.03, 1.5),

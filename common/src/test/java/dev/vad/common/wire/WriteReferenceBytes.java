@@ -24,6 +24,7 @@ final class WriteReferenceBytes {
         write(dir.resolve("anomaly-event-v2.json"),
                 JsonCodec.events(WireLimits.DEFAULT).encode(WireSamples.anomalyEventWithEvidence()));
         write(dir.resolve("dead-letter-v1.bin"), new DeadLetterCodec().encode(WireSamples.deadLetter()));
+        write(dir.resolve("camera-v1.json"), JsonCodec.cameras(WireLimits.DEFAULT).encode(WireSamples.camera()));
     }
 
     private static void write(Path file, byte[] bytes) throws IOException {

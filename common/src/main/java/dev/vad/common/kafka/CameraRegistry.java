@@ -1,0 +1,139 @@
+package dev.vad.common.kafka;
+
+import dev.vad.common.wire.Camera;
+import dev.vad.common.wire.JsonCodec;
+import dev.vad.common.wire.WireFormatException;
+import dev.vad.common.wire.WireLimits;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The compacted camera registry topic: key = camera id, value = a {@link Camera} as JSON, a null value (tombstone)
+ * removes the camera. Reads the whole topic, outside any consumer group, into the current cameras; a value that is
+ * not a readable camera is skipped and told to the caller.
+ */
+public final class CameraRegistry implements AutoCloseable {
+
+    /** The cameras the topic holds at the moment it was read, and the records skipped as unreadable. */
+    public record Snapshot(Map<String, Camera> cameras, List<Skipped> skipped) {
+
+        public Snapshot {
+            cameras = java.util.Collections.unmodifiableMap(new TreeMap<>(cameras));
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /** A record of the topic that is not a readable camera, and why. */
+    public record Skipped(String key, int partition, long offset, String reason) {
+    }
+
+    private final KafkaClients clients;
+    private final String topic;
+    private final String clientId;
+    private final JsonCodec<Camera> codec = JsonCodec.cameras(WireLimits.DEFAULT);
+    private Producer<String, byte[]> producer;
+
+    public CameraRegistry(KafkaClients clients, String topic, String clientId) {
+        this.clients = clients;
+        this.topic = topic;
+        this.clientId = clientId;
+    }
+
+    /** Reads the topic from its start to the end it had when called, within {@code timeout}. */
+    public Snapshot read(Duration timeout) {
+        try (Consumer<String, byte[]> consumer = clients.consumer(null, clientId + "-reader",
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalStateException("camera registry topic " + topic + " does not exist");
+            }
+            List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            Map<String, Camera> cameras = new TreeMap<>();
+            List<Skipped> skipped = new ArrayList<>();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read camera registry topic " + topic
+                            + " to its end within " + timeout);
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    apply(record, cameras, skipped);
+                }
+            }
+            return new Snapshot(cameras, skipped);
+        }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record, Map<String, Camera> cameras, List<Skipped> skipped) {
+        if (record.key() == null) {
+            skipped.add(new Skipped(null, record.partition(), record.offset(), "record without a camera id key"));
+        } else if (record.value() == null) {
+            cameras.remove(record.key());
+        } else {
+            try {
+                Camera camera = codec.decode(record.value());
+                if (camera.cameraId().equals(record.key())) {
+                    cameras.put(record.key(), camera);
+                } else {
+                    skipped.add(new Skipped(record.key(), record.partition(), record.offset(),
+                            "key names camera " + record.key() + " but the value camera " + camera.cameraId()));
+                }
+            } catch (WireFormatException e) {
+                skipped.add(new Skipped(record.key(), record.partition(), record.offset(), e.getMessage()));
+            }
+        }
+    }
+
+    /** Writes a camera, replacing any record of its id, and waits for the broker's acknowledgement. */
+    public void put(Camera camera, Duration timeout) {
+        send(camera.cameraId(), codec.encode(camera), timeout);
+    }
+
+    /** Writes a tombstone for {@code cameraId} and waits for the broker's acknowledgement. */
+    public void remove(String cameraId, Duration timeout) {
+        send(cameraId, null, timeout);
+    }
+
+    private void send(String key, byte[] value, Duration timeout) {
+        if (producer == null) {
+            producer = clients.producer(clientId + "-writer", new StringSerializer(), new ByteArraySerializer());
+        }
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing camera " + key + " to " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("could not write camera " + key + " to " + topic + ": "
+                    + cause.getMessage(), cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+}
