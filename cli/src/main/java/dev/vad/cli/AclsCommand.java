@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code vad acls}: the least-privilege Kafka ACLs of each service, printed or created. */
 @Command(name = "acls", mixinStandardHelpOptions = true,
-        description = {"Print the least-privilege Kafka ACLs of ingest, trainer and scorer (and of replay, the demo",
-            "and eval when their principals are given) as kafka-acls.sh command lines, or create them with",
-            "--apply through the Admin API, authenticated as an admin by the usual Kafka client settings."})
+        description = {"Print the least-privilege Kafka ACLs of ingest, trainer and scorer (and of replay, the demo,",
+            "eval and vad camera when their principals are given) as kafka-acls.sh command lines, or create them",
+            "with --apply through the Admin API, authenticated as an admin by the usual Kafka client settings."})
 final class AclsCommand implements Callable<Integer>, Configured {
 
     private static final Pattern PRINCIPAL = Pattern.compile("[A-Za-z][A-Za-z0-9]*:\\S.*");
@@ -52,6 +52,8 @@ final class AclsCommand implements Callable<Integer>, Configured {
             "vad replay's principal: retraining and re-scoring into suffixed topics");
     static final Setting<String> DEMO_PRINCIPAL = principal("demo-principal", null,
             "vad demo's principal when it runs against this cluster");
+    static final Setting<String> CAMERA_PRINCIPAL = principal("camera-principal", null,
+            "vad camera's principal: manages the camera registry");
     static final Setting<String> EVAL_PRINCIPAL = principal("eval-principal", null,
             "vad eval --via-kafka's principal: topics named vad-eval-*");
     static final Setting<String> TRAINER_GROUP_ID = groupId("trainer-group-id", TrainerSettings.GROUP_ID
@@ -70,7 +72,7 @@ final class AclsCommand implements Callable<Integer>, Configured {
 
     /** Whose ACLs are planned, on which groups, and how the plan is printed. */
     static final SettingGroup SETTINGS = SettingGroup.of("acls", INGEST_PRINCIPAL, TRAINER_PRINCIPAL,
-            SCORER_PRINCIPAL, NOTIFIER_PRINCIPAL, REPLAY_PRINCIPAL, DEMO_PRINCIPAL, EVAL_PRINCIPAL, TRAINER_GROUP_ID,
+            SCORER_PRINCIPAL, NOTIFIER_PRINCIPAL, REPLAY_PRINCIPAL, DEMO_PRINCIPAL, EVAL_PRINCIPAL, CAMERA_PRINCIPAL, TRAINER_GROUP_ID,
             SCORER_GROUP_ID, NOTIFIER_GROUP_ID, OUTPUT_SUFFIX, CREATE_TOPICS, FORMAT);
 
     @Spec
@@ -127,6 +129,7 @@ final class AclsCommand implements Callable<Integer>, Configured {
         part(config, parts, REPLAY_PRINCIPAL, () -> KafkaAccess.replay(names, suffix));
         part(config, parts, DEMO_PRINCIPAL, () -> KafkaAccess.demo(names, trainerGroupId, scorerGroupId));
         part(config, parts, EVAL_PRINCIPAL, KafkaAccess::evaluation);
+        part(config, parts, CAMERA_PRINCIPAL, () -> KafkaAccess.camera(names));
         return new AclPlan(parts.stream().map(p -> create ? new AclPlan.Part(p.access().withTopicCreation(),
                 p.principal()) : p).toList());
     }

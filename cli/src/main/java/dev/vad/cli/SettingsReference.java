@@ -25,7 +25,7 @@ final class SettingsReference {
     /** Every group, in the order the commands first take them, with the commands that take it. */
     Map<SettingGroup, List<String>> groups() {
         Map<SettingGroup, List<String>> out = new LinkedHashMap<>();
-        root.getSubcommands().forEach((name, command) -> {
+        commands().forEach((name, command) -> {
             if (command.getCommand() instanceof Configured configured) {
                 configured.settingGroups().forEach(group -> out.computeIfAbsent(group, g -> new ArrayList<>())
                         .add(name));
@@ -37,7 +37,7 @@ final class SettingsReference {
     /** Each command's options that no declaration generates, by command. */
     Map<String, List<OptionSpec>> commandLineOnly() {
         Map<String, List<OptionSpec>> out = new LinkedHashMap<>();
-        root.getSubcommands().forEach((name, command) -> {
+        commands().forEach((name, command) -> {
             List<String> declared = new ArrayList<>();
             if (command.getCommand() instanceof Configured configured) {
                 configured.settingGroups().forEach(g -> g.settings().stream().filter(s -> !s.isEnvironmentOnly())
@@ -51,6 +51,20 @@ final class SettingsReference {
             }
         });
         return out;
+    }
+
+    /** Every command under the root, subcommands after their parent, by name ({@code camera add}). */
+    private Map<String, CommandLine> commands() {
+        Map<String, CommandLine> out = new LinkedHashMap<>();
+        addCommands("", root, out);
+        return out;
+    }
+
+    private static void addCommands(String prefix, CommandLine parent, Map<String, CommandLine> out) {
+        parent.getSubcommands().forEach((name, command) -> {
+            out.put(prefix + name, command);
+            addCommands(prefix + name + " ", command, out);
+        });
     }
 
     String markdown() {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code vad} command: prints usage when no subcommand is given. */
 @Command(name = "vad", mixinStandardHelpOptions = true, versionProvider = VadVersion.class,
         description = "Streaming video anomaly detection on Kafka.",
-        subcommands = {DemoCommand.class, BrokerCommand.class, IngestCommand.class, ProbeCommand.class, TrainCommand.class,
+        subcommands = {DemoCommand.class, BrokerCommand.class, IngestCommand.class, CameraCommand.class, ProbeCommand.class, TrainCommand.class,
             ScoreCommand.class, NotifyCommand.class, ReplayCommand.class, EvalCommand.class, BenchCommand.class,
             AclsCommand.class},
         footer = {"", "Every setting can also be set with a VAD_* environment variable (--window-frames is"

@@ -141,6 +141,10 @@ class DocsCommandsTest {
                         + root.getSubcommands().keySet());
             }
         }
+        for (int i = 1; i < tokens.size() && target != root
+                && target.getSubcommands().containsKey(tokens.get(i)); i++) {
+            target = target.getSubcommands().get(tokens.get(i));
+        }
         for (String token : tokens) {
             String flag = token.replaceAll("[\\[\\]]", "").replaceAll("=.*$", "");
             if (flag.startsWith("--") && target.getCommandSpec().findOption(flag) == null) {
@@ -191,6 +195,9 @@ class DocsCommandsTest {
         assertThat(problem("frobnicate [--source URI]", false)).isPresent();
         assertThat(problem("score --no-such-flag 4", true)).isPresent();
         assertThat(problem("eval --via-kafka", true)).as("a quoted command may leave out required flags").isEmpty();
+        assertThat(problem("camera update --camera-id gate [--fps N]", false)).as("a subcommand's own flags")
+                .isEmpty();
+        assertThat(problem("camera list [--camera-id gate]", false)).isPresent();
     }
 
     @Test

@@ -22,7 +22,8 @@ class SecurityDocsTest {
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out, true));
         assertThat(cli.execute("acls", "--replay-principal", "User:replay", "--demo-principal", "User:demo",
-                "--eval-principal", "User:eval", "--format", "markdown")).isZero();
+                "--eval-principal", "User:eval", "--camera-principal", "User:camera", "--format", "markdown"))
+                .isZero();
         List<String> table = out.toString().lines().toList();
 
         List<String> page = Files.readAllLines(PAGE);
