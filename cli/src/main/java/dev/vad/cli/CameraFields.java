@@ -68,10 +68,10 @@ final class CameraFields {
         return new Camera(Camera.SCHEMA_VERSION, current.cameraId(),
                 SOURCE.given(config) ? SOURCE.from(config) : current.source(),
                 WIDTH.from(config, current.width()), HEIGHT.from(config, current.height()),
-                COLOUR.from(config, current.colour()), FPS.given(config) ? FPS.from(config) : current.fps(),
+                COLOUR.from(config, current.colour()), optional(config, FPS, current.fps()),
                 WINDOW_FRAMES.from(config, current.windowFrames()),
                 PRESET.given(config) ? blankAsNone(PRESET.from(config)) : current.preset(),
-                THRESHOLD.given(config) ? THRESHOLD.from(config) : current.threshold(),
+                optional(config, THRESHOLD, current.threshold()),
                 IGNORE_MASKS.given(config) ? masks(config) : current.ignoreMasks(),
                 ENABLED.from(config, current.enabled()));
     }
@@ -89,6 +89,14 @@ final class CameraFields {
                     IgnoreMaskText.EXPECTED);
             return List.of();
         }
+    }
+
+    /** The value given, none when given empty, {@code current} when not given. */
+    private static Double optional(ConfigReader config, Setting<Double> setting, Double current) {
+        if (!setting.given(config)) {
+            return current;
+        }
+        return config.raw(setting.key()).isBlank() ? null : setting.from(config);
     }
 
     private static String blankAsNone(String text) {

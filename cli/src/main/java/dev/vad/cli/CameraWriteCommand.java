@@ -8,8 +8,11 @@ import dev.vad.common.kafka.CameraRegistry;
 import dev.vad.common.wire.Camera;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Mixin;
@@ -52,6 +55,7 @@ abstract class CameraWriteCommand implements Callable<Integer>, Configured {
             fromFile = CameraFile.read(Path.of(CameraCommand.CAMERAS_FILE.from(config)),
                     "--cameras " + CameraCommand.CAMERAS_FILE.from(config), problems);
             fromFile.forEach(camera -> problems.addAll(CameraCheck.problems(camera)));
+            problems.addAll(repeated(fromFile));
         } else {
             id = CameraFields.cameraId(config);
         }
@@ -90,6 +94,19 @@ abstract class CameraWriteCommand implements Callable<Integer>, Configured {
         Camera camera = CameraFields.over(config, existing);
         problems.addAll(CameraCheck.problems(camera));
         return List.of(camera);
+    }
+
+    /** A camera id that a file gives more than once. */
+    private static List<ConfigProblem> repeated(List<Camera> cameras) {
+        Set<String> seen = new HashSet<>();
+        Set<String> twice = new TreeSet<>();
+        cameras.forEach(camera -> {
+            if (!seen.add(camera.cameraId())) {
+                twice.add(camera.cameraId());
+            }
+        });
+        return twice.stream().map(id -> new ConfigProblem("camera " + id, "more than once in --cameras",
+                "each camera once")).toList();
     }
 
     private static ConfigProblem membership(String id, boolean known) {

@@ -63,7 +63,14 @@ class CameraCommandIT {
     }
 
     @Test
-    void aBadCameraIsRefusedWithEveryProblemAndNothingIsWritten(KafkaBackend kafka) {
+    void aBadCameraIsRefusedWithEveryProblemAndNothingIsWritten(KafkaBackend kafka, @TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("cameras.json");
+        Files.writeString(file, "[{\"camera_id\": \"gate\", \"source\": \"synthetic:\"},"
+                + " {\"camera_id\": \"gate\", \"source\": \"synthetic:\", \"width\": 4}]");
+        assertThat(camera(kafka, "add", "--cameras", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("camera gate: expected each camera once", "camera gate: width");
+
         assertThat(camera(kafka, "add", "--camera-id", "gate", "--source", "gopher://u:hunter2@host/x",
                 "--preset", "fancy", "--ignore-masks", "[[[0,0],[1.5,0],[1,1]]]", "--window-frames", "0")).isEqualTo(2);
 

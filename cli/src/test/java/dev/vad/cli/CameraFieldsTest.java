@@ -32,14 +32,15 @@ class CameraFieldsTest {
 
     @Test
     void updateChangesOnlyTheFieldsGivenAndAnEmptyValueClearsAnOptionalOne() {
-        ConfigReader config = new ConfigReader(Map.of("width", "128", "preset", "", "ignore-masks", ""), Map.of());
+        ConfigReader config = new ConfigReader(Map.of("width", "128", "preset", "", "ignore-masks", "",
+                "fps", " "), Map.of());
         Camera before = new Camera(1, "gate", "rtsp://cam/live", 64, 48, CameraColour.RGB, 10.0, 8, "compact", 3.5,
                 List.of(List.of(new MaskPoint(0, 0), new MaskPoint(1, 0), new MaskPoint(1, 1))), true);
 
         Camera after = CameraFields.over(config, before);
 
         assertThat(after).isEqualTo(new Camera(1, before.cameraId(), before.source(), 128, before.height(),
-                before.colour(), before.fps(), before.windowFrames(), null, before.threshold(), List.of(),
+                before.colour(), null, before.windowFrames(), null, before.threshold(), List.of(),
                 before.enabled()));
     }
 
