@@ -1,5 +1,6 @@
 package dev.vad.cli;
 
+import dev.vad.common.camera.CameraTable;
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.SettingGroup;
 import dev.vad.common.kafka.CameraRegistry;
@@ -41,7 +42,7 @@ final class CameraListCommand implements Callable<Integer>, Configured {
         try (CameraSession session = CameraSession.open(settings)) {
             CameraRegistry.Snapshot snapshot = session.registry().read(session.timeout());
             PrintWriter err = spec.commandLine().getErr();
-            for (CameraRegistry.Skipped s : snapshot.skipped()) {
+            for (CameraTable.Skipped s : snapshot.skipped()) {
                 err.println("skipped the record at partition " + s.partition() + " offset " + s.offset()
                         + (s.key() == null ? "" : " (camera " + s.key() + ")") + ": " + SourceUri.redact(s.reason()));
             }

@@ -1,11 +1,11 @@
 package dev.vad.common.kafka;
 
+import dev.vad.common.camera.CameraTable;
 import dev.vad.common.wire.Camera;
 import dev.vad.common.wire.JsonCodec;
-import dev.vad.common.wire.WireFormatException;
 import dev.vad.common.wire.WireLimits;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,22 +25,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The compacted camera registry topic: key = camera id, value = a {@link Camera} as JSON, a null value (tombstone)
- * removes the camera. Reads the whole topic, outside any consumer group, into the current cameras; a value that is
- * not a readable camera is skipped and told to the caller.
+ * removes the camera. Reads the whole topic, outside any consumer group, into the current cameras
+ * ({@link CameraTable}); a value that is not a readable camera is skipped and told to the caller.
  */
 public final class CameraRegistry implements AutoCloseable {
 
     /** The cameras the topic holds at the moment it was read, and the records skipped as unreadable. */
-    public record Snapshot(Map<String, Camera> cameras, List<Skipped> skipped) {
+    public record Snapshot(Map<String, Camera> cameras, List<CameraTable.Skipped> skipped) {
 
         public Snapshot {
-            cameras = java.util.Collections.unmodifiableMap(new TreeMap<>(cameras));
+            cameras = Collections.unmodifiableMap(new TreeMap<>(cameras));
             skipped = List.copyOf(skipped);
         }
-    }
-
-    /** A record of the topic that is not a readable camera, and why. */
-    public record Skipped(String key, int partition, long offset, String reason) {
     }
 
     private final KafkaClients clients;
@@ -68,8 +64,7 @@ public final class CameraRegistry implements AutoCloseable {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            Map<String, Camera> cameras = new TreeMap<>();
-            List<Skipped> skipped = new ArrayList<>();
+            CameraTable table = new CameraTable();
             long deadline = System.nanoTime() + timeout.toNanos();
             while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
                 if (System.nanoTime() > deadline) {
@@ -77,30 +72,10 @@ public final class CameraRegistry implements AutoCloseable {
                             + " to its end within " + timeout);
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    apply(record, cameras, skipped);
+                    table.apply(record.key(), record.value(), record.partition(), record.offset());
                 }
             }
-            return new Snapshot(cameras, skipped);
-        }
-    }
-
-    private void apply(ConsumerRecord<String, byte[]> record, Map<String, Camera> cameras, List<Skipped> skipped) {
-        if (record.key() == null) {
-            skipped.add(new Skipped(null, record.partition(), record.offset(), "record without a camera id key"));
-        } else if (record.value() == null) {
-            cameras.remove(record.key());
-        } else {
-            try {
-                Camera camera = codec.decode(record.value());
-                if (camera.cameraId().equals(record.key())) {
-                    cameras.put(record.key(), camera);
-                } else {
-                    skipped.add(new Skipped(record.key(), record.partition(), record.offset(),
-                            "key names camera " + record.key() + " but the value camera " + camera.cameraId()));
-                }
-            } catch (WireFormatException e) {
-                skipped.add(new Skipped(record.key(), record.partition(), record.offset(), e.getMessage()));
-            }
+            return new Snapshot(table.cameras(), table.skipped());
         }
     }
 
