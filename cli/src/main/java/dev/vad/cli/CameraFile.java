@@ -29,7 +29,8 @@ final class CameraFile {
         try {
             tree = JSON.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
-            problems.add(new ConfigProblem(key, "'" + file + "' (" + e.getMessage() + ")",
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
+            problems.add(new ConfigProblem(key, "'" + file + "' (" + why + ")",
                     "a readable JSON file: an array of cameras"));
             return List.of();
         }
