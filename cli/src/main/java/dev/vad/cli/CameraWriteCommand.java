@@ -45,29 +45,13 @@ abstract class CameraWriteCommand implements Callable<Integer>, Configured {
         ConfigReader config = ServiceConfig.of(spec);
         CameraSession.Settings settings = CameraSession.Settings.load(config, kafka.properties);
         List<ConfigProblem> problems = new ArrayList<>();
-        List<Camera> fromFile = null;
-        String id = null;
-        if (CameraCommand.CAMERAS_FILE.given(config)) {
-            if (CameraFields.CAMERA_ID.given(config) || CameraFields.anyGiven(config)) {
-                config.problem(CameraCommand.CAMERAS_FILE.key(), config.found(CameraCommand.CAMERAS_FILE.key())
-                        + " with camera flags", "either --cameras or the camera flags, not both");
-            }
-            fromFile = CameraFile.read(Path.of(CameraCommand.CAMERAS_FILE.from(config)),
-                    "--cameras " + CameraCommand.CAMERAS_FILE.from(config), problems);
-            fromFile.forEach(camera -> problems.addAll(CameraCheck.problems(camera)));
-            problems.addAll(repeated(fromFile));
-        } else {
-            id = CameraFields.cameraId(config);
-        }
-        if (fromFile == null && adds()) {
-            fromFile = List.of(CameraFields.create(config, id == null ? "" : id));
-            problems.addAll(CameraCheck.problems(fromFile.get(0)));
-        }
+        String id = CameraCommand.CAMERAS_FILE.given(config) ? null : CameraFields.cameraId(config);
+        List<Camera> given = given(config, id, problems);
         refuse(config, problems);
         try (CameraSession session = CameraSession.open(settings)) {
             CameraRegistry registry = session.registry();
             Map<String, Camera> current = registry.read(session.timeout()).cameras();
-            List<Camera> cameras = fromFile != null ? fromFile : updated(config, current, id, problems);
+            List<Camera> cameras = given != null ? given : updated(config, current, id, problems);
             for (Camera camera : cameras) {
                 boolean known = current.containsKey(camera.cameraId());
                 if (known == adds()) {
@@ -82,6 +66,29 @@ abstract class CameraWriteCommand implements Callable<Integer>, Configured {
             }
         }
         return 0;
+    }
+
+    /**
+     * The cameras known before the registry is read, checked: those of the {@code --cameras} file, or {@code add}'s
+     * camera from the flags; null for {@code update} from the flags, which starts from the registry's record.
+     */
+    private List<Camera> given(ConfigReader config, String id, List<ConfigProblem> problems) {
+        List<Camera> cameras;
+        if (CameraCommand.CAMERAS_FILE.given(config)) {
+            if (CameraFields.CAMERA_ID.given(config) || CameraFields.anyGiven(config)) {
+                config.problem(CameraCommand.CAMERAS_FILE.key(), config.found(CameraCommand.CAMERAS_FILE.key())
+                        + " with camera flags", "either --cameras or the camera flags, not both");
+            }
+            String file = CameraCommand.CAMERAS_FILE.from(config);
+            cameras = CameraFile.read(Path.of(file), "--cameras " + file, problems);
+            problems.addAll(repeated(cameras));
+        } else if (adds() && id != null) {
+            cameras = List.of(CameraFields.create(config, id));
+        } else {
+            return adds() ? List.of() : null;
+        }
+        cameras.forEach(camera -> problems.addAll(CameraCheck.problems(camera)));
+        return cameras;
     }
 
     private static List<Camera> updated(ConfigReader config, Map<String, Camera> current, String id,
