@@ -23,7 +23,8 @@ class WireCodecContractTest {
                 Arguments.of("model artifact", new ModelArtifactCodec(SMALL), WireSamples.modelArtifact()),
                 Arguments.of("score", JsonCodec.scores(SMALL), WireSamples.scoreRecord()),
                 Arguments.of("anomaly event", JsonCodec.events(SMALL), WireSamples.anomalyEvent()),
-                Arguments.of("dead letter", new DeadLetterCodec(SMALL), WireSamples.deadLetter()));
+                Arguments.of("dead letter", new DeadLetterCodec(SMALL), WireSamples.deadLetter()),
+                Arguments.of("camera", JsonCodec.cameras(SMALL), WireSamples.camera()));
     }
 
     @ParameterizedTest(name = "{0}")
