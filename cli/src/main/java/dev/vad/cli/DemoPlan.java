@@ -50,13 +50,13 @@ record DemoPlan(IngestSettings ingest, TrainerSettings trainer, ScorerSettings s
     static DemoPlan of(Map<String, String> given, String bootstrap, int portBase, List<String> kafkaProperties) {
         int stride = strideFrames(FitSettings.load(new ConfigReader(given, System.getenv()), 1, 1e-3).preset());
         ConfigReader trainerConfig = reader(given, bootstrap, Map.of("mode", "fit-then-freeze",
-                TRAIN_WINDOWS.key(), Integer.toString(TRAIN_FRAMES / stride), STEPS.key(), STEPS.defaultText(),
-                "publish-every-steps", "50",
+                TRAIN_WINDOWS.key(), Integer.toString(TRAIN_FRAMES / stride),
+                STEPS.key(), Integer.toString(STEPS.defaultValue()), "publish-every-steps", "50",
                 "metrics-port", port(portBase, 1)));
         TrainerSettings trainer = TrainerSettings.load(trainerConfig, null, null, kafkaProperties, true);
         ConfigReader ingestConfig = reader(given, bootstrap, Map.of("width", "64", "height", "64",
                 "window-frames", Integer.toString(WINDOW_FRAMES), "stride-frames", Integer.toString(stride),
-                REALTIME.key(), REALTIME.defaultText(), "metrics-port", port(portBase, 0)));
+                REALTIME.key(), Boolean.toString(REALTIME.defaultValue()), "metrics-port", port(portBase, 0)));
         IngestSettings ingest = IngestSettings.load(ingestConfig, List.of(given.getOrDefault(SOURCE.key(),
                 SOURCE.defaultValue())), List.of(), kafkaProperties, true);
         ConfigReader scorerConfig = reader(given, bootstrap, Map.of("metrics-port", port(portBase, 2),

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vad.common.config.Setting;
 import dev.vad.common.config.SettingGroup;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,8 +80,8 @@ class SettingsReferenceTest {
 
     @Test
     void helpShowsTheDeclaredDefault() {
-        java.io.StringWriter out = new java.io.StringWriter();
-        cli.setOut(new java.io.PrintWriter(out, true));
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
 
         assertThat(cli.execute("train", "--help")).isZero();
 
@@ -133,25 +136,25 @@ class SettingsReferenceTest {
      * A table row whose first cell names one flag and whose second cell states its default, when that default's
      * first word is none of the flag's declared defaults' first words.
      */
-    private static java.util.Optional<String> disagreement(String line, Map<String, Set<String>> defaults) {
+    private static Optional<String> disagreement(String line, Map<String, Set<String>> defaults) {
         Matcher row = ROW.matcher(line);
         if (!row.matches()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Matcher flag = FLAG.matcher(row.group(1));
         if (!flag.find() || flag.find(flag.end()) || !row.group(1).startsWith("`--")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         flag.find(0);
         Set<String> declared = defaults.get(flag.group(1));
         String stated = leading(row.group(2).replace("`", ""));
         if (row.group(2).startsWith("(")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (declared == null || declared.contains(stated) || stated.startsWith("vad_")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of("--" + flag.group(1) + ": the docs say " + stated + ", declared " + declared);
+        return Optional.of("--" + flag.group(1) + ": the docs say " + stated + ", declared " + declared);
     }
 
     /** The first word of a default, lower case: {@code 600}, {@code 7d}, {@code future}, {@code none}. */

@@ -76,11 +76,18 @@ public final class HttpAccessConfig {
             out.add(insecure(prefix, endpoint));
         }
         out.add(keystore(prefix, endpoint));
-        out.add(Setting.text(prefix + "-tls-password", "PASSWORD", "", "Password of the keystore")
-                .environmentOnly());
-        out.add(Setting.text(prefix + "-tls-password-file", "FILE", "", "File whose first line is the keystore's"
-                + " password"));
+        out.add(tlsPassword(prefix));
+        out.add(tlsPasswordFile(prefix));
         return out;
+    }
+
+    private static Setting<String> tlsPassword(String prefix) {
+        return Setting.text(prefix + "-tls-password", "PASSWORD", "", "Password of the keystore").environmentOnly();
+    }
+
+    private static Setting<String> tlsPasswordFile(String prefix) {
+        return Setting.text(prefix + "-tls-password-file", "FILE", "", "File whose first line is the keystore's"
+                + " password");
     }
 
     private static Setting<String> user(String prefix, String endpoint) {
@@ -121,7 +128,7 @@ public final class HttpAccessConfig {
         if (keystore.isEmpty()) {
             return null;
         }
-        String password = SecretSetting.load(config, prefix + "-tls-password", "password");
+        String password = SecretSetting.load(config, tlsPassword(prefix), tlsPasswordFile(prefix), "password");
         try {
             return TlsKeystore.load(Path.of(keystore), password.toCharArray());
         } catch (IllegalArgumentException e) {

@@ -16,23 +16,11 @@ public final class SecretSetting {
     }
 
     /**
-     * The secret under {@code key}: its environment variable, else the first line of {@code --KEY-file}, else an
-     * empty string. An unreadable or empty file is a problem naming the file, never its content.
+     * The secret declared as {@code secret} (an environment-only setting), else the first line of the file declared
+     * as {@code file}, else an empty string. An unreadable or empty file is a problem naming the file, never its
+     * content.
      *
      * @param what what the secret is, for messages ({@code password}, {@code secret})
-     */
-    public static String load(ConfigReader config, String key, String what) {
-        String value = config.string(key, "");
-        String file = config.string(key + "-file", "");
-        if (value.isEmpty() && !file.isEmpty()) {
-            return fromFile(config, key + "-file", Path.of(file), what);
-        }
-        return value;
-    }
-
-    /**
-     * The secret declared as {@code secret} (read from its environment variable) and {@code file} (the file whose
-     * first line it is), as {@link #load(ConfigReader, String, String)} reads them.
      */
     public static String load(ConfigReader config, Setting<String> secret, Setting<String> file, String what) {
         String value = secret.from(config);
