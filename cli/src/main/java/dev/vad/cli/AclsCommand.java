@@ -7,6 +7,7 @@ import dev.vad.common.config.SettingGroup;
 import dev.vad.common.config.TopicNames;
 import dev.vad.common.kafka.KafkaAccess;
 import dev.vad.common.kafka.KafkaClients;
+import dev.vad.ingest.IngestSettings;
 import dev.vad.notifier.NotifierSettings;
 import dev.vad.trainer.TrainerSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -56,6 +57,8 @@ final class AclsCommand implements Callable<Integer>, Configured {
             "vad camera's principal: manages the camera registry");
     static final Setting<String> EVAL_PRINCIPAL = principal("eval-principal", null,
             "vad eval --via-kafka's principal: topics named vad-eval-*");
+    static final Setting<String> INGEST_GROUP_ID = groupId("ingest-group-id", IngestSettings.GROUP_ID
+            .defaultValue(), "Ingest's --group-id");
     static final Setting<String> TRAINER_GROUP_ID = groupId("trainer-group-id", TrainerSettings.GROUP_ID
             .defaultValue(), "The trainer's --group-id");
     static final Setting<String> SCORER_GROUP_ID = groupId("scorer-group-id", "vad-scorer",
@@ -72,8 +75,8 @@ final class AclsCommand implements Callable<Integer>, Configured {
 
     /** Whose ACLs are planned, on which groups, and how the plan is printed. */
     static final SettingGroup SETTINGS = SettingGroup.of("acls", INGEST_PRINCIPAL, TRAINER_PRINCIPAL,
-            SCORER_PRINCIPAL, NOTIFIER_PRINCIPAL, REPLAY_PRINCIPAL, DEMO_PRINCIPAL, EVAL_PRINCIPAL, CAMERA_PRINCIPAL, TRAINER_GROUP_ID,
-            SCORER_GROUP_ID, NOTIFIER_GROUP_ID, OUTPUT_SUFFIX, CREATE_TOPICS, FORMAT);
+            SCORER_PRINCIPAL, NOTIFIER_PRINCIPAL, REPLAY_PRINCIPAL, DEMO_PRINCIPAL, EVAL_PRINCIPAL, CAMERA_PRINCIPAL,
+            INGEST_GROUP_ID, TRAINER_GROUP_ID, SCORER_GROUP_ID, NOTIFIER_GROUP_ID, OUTPUT_SUFFIX, CREATE_TOPICS, FORMAT);
 
     @Spec
     CommandSpec spec;
@@ -113,6 +116,7 @@ final class AclsCommand implements Callable<Integer>, Configured {
     /** Each part whose principal is given (ingest, trainer and scorer have defaults), on the topics named. */
     private static AclPlan plan(ConfigReader config) {
         TopicNames names = TopicNames.load(config);
+        String ingestGroupId = groupId(config, INGEST_GROUP_ID);
         String trainerGroupId = groupId(config, TRAINER_GROUP_ID);
         String scorerGroupId = groupId(config, SCORER_GROUP_ID);
         String notifierGroupId = groupId(config, NOTIFIER_GROUP_ID);
@@ -122,7 +126,7 @@ final class AclsCommand implements Callable<Integer>, Configured {
         }
         boolean create = CREATE_TOPICS.from(config);
         List<AclPlan.Part> parts = new ArrayList<>();
-        part(config, parts, INGEST_PRINCIPAL, () -> KafkaAccess.ingest(names));
+        part(config, parts, INGEST_PRINCIPAL, () -> KafkaAccess.ingest(names, ingestGroupId));
         part(config, parts, TRAINER_PRINCIPAL, () -> KafkaAccess.trainer(names, trainerGroupId));
         part(config, parts, SCORER_PRINCIPAL, () -> KafkaAccess.scorer(names, names, scorerGroupId));
         part(config, parts, NOTIFIER_PRINCIPAL, () -> KafkaAccess.notifier(names, notifierGroupId));

@@ -5,6 +5,7 @@ import dev.vad.common.config.SettingGroup;
 import dev.vad.ingest.IngestService;
 import dev.vad.ingest.IngestSettings;
 import dev.vad.ingest.StreamResult;
+import dev.vad.ingest.cameras.CameraFollower;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code vad ingest}: decode sources and publish frame windows. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Decode video and image sources and publish frame windows to Kafka.",
-            "Files and folders end when read; live streams run until Ctrl-C."})
+            "Files and folders end when read; live streams run until Ctrl-C.",
+            "With --follow-cameras, reads the cameras of the registry (vad camera) until Ctrl-C."})
 final class IngestCommand implements Callable<Integer>, Configured {
 
     @Spec
@@ -52,18 +54,36 @@ final class IngestCommand implements Callable<Integer>, Configured {
         IngestSettings settings = IngestSettings.load(config, sources, streamIds, options.kafka.properties, true);
         config.validate();
 
-        ExecutorService streams = Executors.newFixedThreadPool(settings.streams().size());
+        ExecutorService streams = settings.followsCameras() ? Executors.newCachedThreadPool()
+                : Executors.newFixedThreadPool(settings.streams().size());
         try (ServiceHost host = ServiceHost.open("ingest", settings.kafka(),
                 settings.topicSettings().frameMaxMessageBytes(), settings.metrics());
              IngestService service = IngestService.start(settings, host.clients(), host.registry(), Clock.systemUTC(),
                      streams, System.nanoTime())) {
-            host.onShutdown(service::close);
             PrintWriter out = spec.commandLine().getOut();
+            if (settings.followsCameras()) {
+                return follow(settings, host, service, out);
+            }
+            host.onShutdown(service::close);
             host.announceMetrics(out, "");
             return report(service.awaitCompletion(), out);
         } finally {
             streams.shutdownNow();
         }
+    }
+
+    /** Runs the registry's cameras this instance owns until Ctrl-C or SIGTERM. */
+    private static int follow(IngestSettings settings, ServiceHost host, IngestService service, PrintWriter out)
+            throws InterruptedException {
+        CameraFollower follower = CameraFollower.open(settings, host.clients(), service, host.registry(),
+                Clock.systemUTC());
+        host.onShutdown(follower::close);
+        host.announceMetrics(out, "");
+        out.println("following the cameras of " + settings.topics().cameras() + " in group "
+                + settings.following().groupId());
+        out.flush();
+        follower.run();
+        return 0;
     }
 
     private int report(List<StreamResult> results, PrintWriter out) {

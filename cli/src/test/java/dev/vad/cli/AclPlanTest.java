@@ -21,7 +21,7 @@ class AclPlanTest {
 
     @Test
     void everyOperationOfEveryGrantIsOneAllowBindingForThePartsPrincipalFromAnyHost() {
-        AclPlan plan = new AclPlan(List.of(new AclPlan.Part(KafkaAccess.ingest(TOPICS).withTopicCreation(),
+        AclPlan plan = new AclPlan(List.of(new AclPlan.Part(KafkaAccess.ingest(TOPICS, null).withTopicCreation(),
                 "User:cam"), new AclPlan.Part(KafkaAccess.trainer(TOPICS, "tg"), "User:fit")));
 
         assertThat(plan.bindings()).containsExactly(
@@ -29,6 +29,8 @@ class AclPlanTest {
                 binding(ResourceType.TOPIC, "vad.cameras", "User:cam", AclOperation.CREATE),
                 binding(ResourceType.TOPIC, "vad.frames", "User:cam", AclOperation.WRITE),
                 binding(ResourceType.TOPIC, "vad.frames", "User:cam", AclOperation.CREATE),
+                binding(ResourceType.TOPIC, "vad.dlq", "User:cam", AclOperation.WRITE),
+                binding(ResourceType.TOPIC, "vad.dlq", "User:cam", AclOperation.CREATE),
                 binding(ResourceType.TOPIC, "vad.frames", "User:fit", AclOperation.READ),
                 binding(ResourceType.TOPIC, "vad.models", "User:fit", AclOperation.READ),
                 binding(ResourceType.TOPIC, "vad.models", "User:fit", AclOperation.WRITE),
@@ -57,11 +59,13 @@ class AclPlanTest {
 
     @Test
     void theMarkdownTableHasARowPerPartAndResource() {
-        AclPlan plan = new AclPlan(List.of(new AclPlan.Part(KafkaAccess.ingest(TOPICS).withTopicCreation(),
-                "User:ingest"), new AclPlan.Part(KafkaAccess.evaluation(), "User:eval")));
+        AclPlan plan = new AclPlan(List.of(new AclPlan.Part(KafkaAccess.ingest(TOPICS, "vad-ingest")
+                .withTopicCreation(), "User:ingest"), new AclPlan.Part(KafkaAccess.evaluation(), "User:eval")));
 
         assertThat(plan.markdownTable()).containsExactly("| part | resource | operations |", "|---|---|---|",
-                "| ingest | topic `vad.cameras` | Read, Create |", "| ingest | topic `vad.frames` | Write, Create |", "| eval | topic `vad-eval-` (prefix) | Read, Write |");
+                "| ingest | topic `vad.cameras` | Read, Create |", "| ingest | topic `vad.frames` | Write, Create |",
+                "| ingest | topic `vad.dlq` | Write, Create |", "| ingest | group `vad-ingest` | Read |",
+                "| eval | topic `vad-eval-` (prefix) | Read, Write |");
     }
 
     @Test

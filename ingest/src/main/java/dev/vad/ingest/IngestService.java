@@ -1,20 +1,24 @@
 package dev.vad.ingest;
 
-import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.kafka.KafkaAccess;
+import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.kafka.KafkaRefusal;
 import dev.vad.common.kafka.TopicProvisioner;
 import dev.vad.common.kafka.TopicSpec;
 import dev.vad.common.wire.FrameWindow;
 import dev.vad.common.wire.WireLimits;
 import dev.vad.common.wire.WireSerdes;
+import dev.vad.ingest.source.FrameGeometry;
 import dev.vad.ingest.source.FrameSource;
+import dev.vad.ingest.source.SampledSource;
 import dev.vad.ingest.source.SourceException;
+import dev.vad.ingest.window.WindowShape;
 import dev.vad.ingest.window.Windower;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,25 +34,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest service: every configured stream on its own thread, all publishing through one producer. A stream
- * that fails is reported and the others go on.
+ * The ingest service: every stream on its own thread, all publishing through one producer. A stream that fails is
+ * reported and the others go on. Streams are the sources given at start, or are started and stopped while it runs
+ * (the camera registry's).
  */
 public final class IngestService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
     static final int BULK_LINGER_MS = 25;
 
+    private final IngestSettings settings;
     private final Producer<String, FrameWindow> producer;
-    private final Map<String, StreamIngestor> ingestors = new LinkedHashMap<>();
+    private final WindowSink sink;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final ExecutorService executor;
+    private final SplittableRandom random;
+    private final Map<String, Run> runs = new LinkedHashMap<>();
     private final Map<String, IngestMetrics> metrics = new LinkedHashMap<>();
-    private final Map<String, Future<String>> runs = new LinkedHashMap<>();
 
-    private IngestService(Producer<String, FrameWindow> producer) {
-        this.producer = producer;
+    /** One stream running, or ended. */
+    private record Run(StreamIngestor ingestor, Future<String> outcome) {
+    }
+
+    private IngestService(IngestSettings settings, KafkaClients clients, MeterRegistry registry, Clock clock,
+                          ExecutorService executor, long seed) {
+        this.settings = settings;
+        this.producer = clients.producer("vad-ingest", new StringSerializer(),
+                new WireSerdes(WireLimits.DEFAULT).frameWindowSerializer(), producerTuning(settings));
+        this.sink = new KafkaWindowSink(producer, settings.topics().frames(), clock);
+        this.registry = registry;
+        this.clock = clock;
+        this.executor = executor;
+        this.random = new SplittableRandom(seed);
     }
 
     /**
-     * Creates missing topics, then starts every stream on {@code executor} (one thread each).
+     * Creates missing topics, then starts every stream of {@code settings} on {@code executor} (one thread each).
      *
      * @param seed seeds the reconnection jitter
      */
@@ -56,25 +78,13 @@ public final class IngestService implements AutoCloseable {
                                       Clock clock, ExecutorService executor, long seed) {
         try (Admin admin = clients.admin("vad-ingest-admin")) {
             new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(TopicSpec.usedBy(
-                    KafkaAccess.ingest(settings.topics()), settings.topics(), settings.topicSettings()),
+                    KafkaAccess.ingest(settings.topics(), settings.followsCameras() ? settings.following().groupId()
+                            : null), settings.topics(), settings.topicSettings()),
                     settings.topicSettings().create());
         }
-        WireSerdes serdes = new WireSerdes(WireLimits.DEFAULT);
-        IngestService service = new IngestService(clients.producer("vad-ingest", new StringSerializer(),
-                serdes.frameWindowSerializer(), producerTuning(settings)));
-        SplittableRandom random = new SplittableRandom(seed);
-        WindowSink sink = new KafkaWindowSink(service.producer, settings.topics().frames(), clock);
+        IngestService service = new IngestService(settings, clients, registry, clock, executor, seed);
         for (StreamPlan plan : settings.streams()) {
-            FrameSource source = FrameSources.of(plan.source(), settings.geometry(), settings.ffmpeg(), clock);
-            Windower windower = new Windower(plan.streamId(), settings.shape(), settings.geometry().width(),
-                    settings.geometry().height(), settings.geometry().pixelFormat(),
-                    plan.timestampKind());
-            IngestMetrics streamMetrics = new IngestMetrics(registry, plan.streamId());
-            StreamIngestor ingestor = new StreamIngestor(plan, source, windower, sink, streamMetrics, clock,
-                    Sleeper.SYSTEM, random.split());
-            service.ingestors.put(plan.streamId(), ingestor);
-            service.metrics.put(plan.streamId(), streamMetrics);
-            service.runs.put(plan.streamId(), executor.submit(() -> runStream(plan, ingestor)));
+            service.startStream(plan, settings.geometry(), settings.shape(), null);
         }
         return service;
     }
@@ -84,21 +94,64 @@ public final class IngestService implements AutoCloseable {
      * possible (replay, backfill), records linger longer so fewer, larger requests carry them (throughput).
      */
     static Map<String, Object> producerTuning(IngestSettings settings) {
-        boolean bulk = settings.streams().stream()
+        boolean bulk = !settings.followsCameras() && settings.streams().stream()
                 .noneMatch(plan -> plan.source().kind().live() || plan.realtime() || plan.loop());
         return bulk ? Map.of(ProducerConfig.LINGER_MS_CONFIG, BULK_LINGER_MS) : Map.of();
     }
 
+    /**
+     * Starts one stream on its own thread.
+     *
+     * @param geometry the size and colour its frames are converted to
+     * @param shape    its windows
+     * @param fps      the rate its frames are sampled at, or null for every frame of the source
+     * @throws IllegalStateException when a stream of that id is still running
+     */
+    public synchronized void startStream(StreamPlan plan, FrameGeometry geometry, WindowShape shape, Double fps) {
+        Run running = runs.get(plan.streamId());
+        if (running != null && !running.outcome().isDone()) {
+            throw new IllegalStateException("stream " + plan.streamId() + " is already running");
+        }
+        FrameSource decoded = FrameSources.of(plan.source(), geometry, settings.ffmpeg(), clock);
+        FrameSource source = fps == null ? decoded : new SampledSource(decoded, fps);
+        Windower windower = new Windower(plan.streamId(), shape, geometry.width(), geometry.height(),
+                geometry.pixelFormat(), plan.timestampKind());
+        IngestMetrics streamMetrics = metrics.computeIfAbsent(plan.streamId(), id -> new IngestMetrics(registry, id));
+        StreamIngestor ingestor = new StreamIngestor(plan, source, windower, sink, streamMetrics, clock,
+                Sleeper.SYSTEM, random.split());
+        runs.put(plan.streamId(), new Run(ingestor, executor.submit(() -> runStream(plan, ingestor))));
+    }
+
+    /** Stops the streams of {@code streamIds} that run, and waits until each has ended. */
+    public void stopStreams(Collection<String> streamIds) throws InterruptedException {
+        List<Run> stopping = new ArrayList<>();
+        synchronized (this) {
+            for (String id : streamIds) {
+                Run run = runs.remove(id);
+                if (run != null) {
+                    run.ingestor().stop();
+                    stopping.add(run);
+                }
+                IngestMetrics m = metrics.get(id);
+                if (m != null) {
+                    m.sourceFps(0);
+                }
+            }
+        }
+        for (Run run : stopping) {
+            outcome(run);
+        }
+    }
+
     /** Waits for every stream to end (finite sources) or to be stopped, and says how each ended. */
     public List<StreamResult> awaitCompletion() throws InterruptedException {
+        Map<String, Run> now;
+        synchronized (this) {
+            now = new LinkedHashMap<>(runs);
+        }
         List<StreamResult> results = new ArrayList<>();
-        for (Map.Entry<String, Future<String>> run : runs.entrySet()) {
-            String failure;
-            try {
-                failure = run.getValue().get();
-            } catch (ExecutionException e) {
-                failure = String.valueOf(e.getCause().getMessage());
-            }
+        for (Map.Entry<String, Run> run : now.entrySet()) {
+            String failure = outcome(run.getValue());
             IngestMetrics m = metrics.get(run.getKey());
             results.add(new StreamResult(run.getKey(), (long) m.framesDecoded(), (long) m.windowsPublished(),
                     failure));
@@ -106,10 +159,20 @@ public final class IngestService implements AutoCloseable {
         return results;
     }
 
+    private static String outcome(Run run) throws InterruptedException {
+        try {
+            return run.outcome().get();
+        } catch (ExecutionException e) {
+            return String.valueOf(e.getCause().getMessage());
+        }
+    }
+
     /** Stops every stream, waits for them, and flushes and closes the producer. */
     @Override
     public void close() {
-        ingestors.values().forEach(StreamIngestor::stop);
+        synchronized (this) {
+            runs.values().forEach(run -> run.ingestor().stop());
+        }
         try {
             awaitCompletion();
         } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import dev.vad.common.config.SettingGroup;
 import dev.vad.common.config.TopicNames;
 import dev.vad.common.config.TopicSettings;
 import dev.vad.common.wire.PixelFormat;
+import dev.vad.ingest.cameras.CameraFollowing;
 import dev.vad.ingest.source.AspectPolicy;
 import dev.vad.ingest.source.FfmpegOptions;
 import dev.vad.ingest.source.FrameGeometry;
@@ -25,7 +26,9 @@ import java.util.Set;
 /**
  * Everything ingest needs, validated as a whole.
  *
- * @param streams  one plan per source
+ * @param streams  one plan per source; none when following the camera registry
+ * @param policy   how every stream is paced and its failures ridden out
+ * @param following how the camera registry is followed, or null when the streams are the sources given
  * @param geometry frame size, colour and aspect policy
  * @param shape    window length, stride and tail policy
  * @param ffmpeg   how FFmpeg opens sources
@@ -34,7 +37,8 @@ import java.util.Set;
  * @param topicSettings how missing topics are created
  * @param metrics  where /metrics is served (default port 9401)
  */
-public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, WindowShape shape,
+public record IngestSettings(List<StreamPlan> streams, StreamPolicy policy, CameraFollowing following,
+                             FrameGeometry geometry, WindowShape shape,
                              FfmpegOptions ffmpeg, KafkaSettings kafka, TopicNames topics,
                              TopicSettings topicSettings, MetricsSettings metrics) {
 
@@ -70,6 +74,10 @@ public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, W
             Integer.MAX_VALUE, "Tries to open a live source at start, with backoff, before failing");
     public static final Setting<Integer> MAX_RECONNECTS = Setting.integer("max-reconnects", -1, -1,
             Integer.MAX_VALUE, "Attempts without a frame before a live stream is given up; -1 never");
+    public static final Setting<Boolean> FOLLOW_CAMERAS = Setting.bool("follow-cameras", false, "Read the cameras"
+            + " of the registry topic, starting, restarting and stopping them as it changes, instead of sources");
+    public static final Setting<String> GROUP_ID = Setting.text("group-id", "ID", "vad-ingest", "Consumer group of"
+            + " the instances sharing the registry's cameras");
     public static final Setting<Integer> MAX_DECODE_ERRORS = Setting.integer("max-decode-errors", 25, 0,
             Integer.MAX_VALUE, "Undecodable frames in a row before a file is given up");
 
@@ -83,17 +91,23 @@ public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, W
     /** What ingest makes of its sources: frames, windows, pacing, and how it rides out a failing source. */
     public static final SettingGroup SETTINGS = SettingGroup.of("ingest", SOURCE, WIDTH, HEIGHT, COLOUR, ASPECT,
             WINDOW_FRAMES, STRIDE_FRAMES, TAIL, REALTIME, LOOP, RECONNECT_INITIAL, RECONNECT_MAX, CONNECT_ATTEMPTS,
-            MAX_RECONNECTS, MAX_DECODE_ERRORS);
+            MAX_RECONNECTS, MAX_DECODE_ERRORS, FOLLOW_CAMERAS, GROUP_ID);
 
     /** How FFmpeg opens a source (ingest and probe share these). */
     public static final SettingGroup SOURCE_OPENING = SettingGroup.of("source opening", FOLDER_FPS, IO_TIMEOUT,
             RTSP_TRANSPORT);
 
+    /** True when the streams are the camera registry's, not sources given to this instance. */
+    public boolean followsCameras() {
+        return following != null;
+    }
+
     /** The same settings publishing to another frames topic. */
     public IngestSettings withFramesTopic(String topic) {
         TopicNames t = new TopicNames(topic, topics.models(), topics.scores(), topics.reconstructions(),
                 topics.events(), topics.deadLetters(), topics.cameras());
-        return new IngestSettings(streams, geometry, shape, ffmpeg, kafka, t, topicSettings, metrics);
+        return new IngestSettings(streams, policy, following, geometry, shape, ffmpeg, kafka, t, topicSettings,
+                metrics);
     }
 
     /**
@@ -124,9 +138,21 @@ public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, W
                     + initial + ")");
             max = initial;
         }
-        Backoff backoff = new Backoff(initial, max, 0.2);
-        List<StreamPlan> streams = streams(config, sources, streamIds, backoff, geometry);
-        return new IngestSettings(streams, geometry, shape, ffmpeg,
+        StreamPolicy policy = new StreamPolicy(REALTIME.from(config), LOOP.from(config), new Backoff(initial, max,
+                0.2), CONNECT_ATTEMPTS.from(config), MAX_RECONNECTS.from(config), MAX_DECODE_ERRORS.from(config));
+        CameraFollowing following = null;
+        List<StreamPlan> streams = List.of();
+        if (FOLLOW_CAMERAS.from(config)) {
+            following = new CameraFollowing(GROUP_ID.from(config), STRIDE_FRAMES.given(config) ? stride : null,
+                    shape.tail());
+            if (!sources.isEmpty() || !SOURCE.from(config).isBlank() || !streamIds.isEmpty()) {
+                config.problem(FOLLOW_CAMERAS.key(), "true with --source or --stream-id", "either the registry's"
+                        + " cameras or sources given here, not both");
+            }
+        } else {
+            streams = streams(config, sources, streamIds, policy, geometry);
+        }
+        return new IngestSettings(streams, policy, following, geometry, shape, ffmpeg,
                 KafkaSettings.load(config, kafkaProperties, bootstrapRequired), TopicNames.load(config),
                 TopicSettings.load(config), MetricsSettings.load(config, DEFAULT_METRICS_PORT));
     }
@@ -142,24 +168,20 @@ public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, W
     }
 
     private static List<StreamPlan> streams(ConfigReader config, List<String> sources, List<String> streamIds,
-                                            Backoff backoff, FrameGeometry geometry) {
+                                            StreamPolicy policy, FrameGeometry geometry) {
         List<String> given = sources;
         if (given.isEmpty()) {
             String env = SOURCE.from(config);
             given = env.isBlank() ? List.of() : List.of(env.split("\\s+"));
         }
         if (given.isEmpty()) {
-            config.problem(SOURCE.key(), "nothing", "at least one source: a file, folder, URL, camera or synthetic:");
+            config.problem(SOURCE.key(), "nothing", "at least one source: a file, folder, URL, camera or synthetic:"
+                    + " (or --follow-cameras)");
         }
         if (streamIds.size() > given.size()) {
             config.problem("stream-id", streamIds.size() + " stream ids", "at most one per source (" + given.size()
                     + ")");
         }
-        boolean realtime = REALTIME.from(config);
-        boolean loop = LOOP.from(config);
-        int connectAttempts = CONNECT_ATTEMPTS.from(config);
-        int maxReconnects = MAX_RECONNECTS.from(config);
-        int maxDecodeErrors = MAX_DECODE_ERRORS.from(config);
         List<StreamPlan> plans = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < given.size(); i++) {
@@ -183,8 +205,7 @@ public record IngestSettings(List<StreamPlan> streams, FrameGeometry geometry, W
             if (!id.matches("[A-Za-z0-9._-]{1,128}") || !ids.add(id)) {
                 config.problem("stream-id", "'" + id + "'", "a unique id of 1 to 128 of A-Z a-z 0-9 . _ -");
             }
-            plans.add(new StreamPlan(id, uri, realtime, loop, backoff, connectAttempts, maxReconnects,
-                    maxDecodeErrors));
+            plans.add(policy.plan(id, uri));
         }
         return plans;
     }

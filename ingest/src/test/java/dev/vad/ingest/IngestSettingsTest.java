@@ -74,4 +74,21 @@ class IngestSettingsTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("--source / VAD_SOURCE: expected at least one source");
     }
+
+    @Test
+    void followingTheCameraRegistryTakesNoSourcesAndKeepsTheStreamPolicyAndAnExplicitStride() {
+        IngestSettings s = load(Map.of("bootstrap-servers", "k:9092", "follow-cameras", "true", "loop", "true",
+                "stride-frames", "6", "group-id", "site-a"), Map.of(), List.of(), List.of());
+
+        assertThat(s.followsCameras()).isTrue();
+        assertThat(s.streams()).isEmpty();
+        assertThat(s.policy().loop()).isTrue();
+        assertThat(s.following().groupId()).isEqualTo("site-a");
+        assertThat(s.following().strideFrames()).isEqualTo(6);
+        assertThat(load(Map.of("bootstrap-servers", "k:9092", "follow-cameras", "true"), Map.of(), List.of(),
+                List.of()).following().strideFrames()).isNull();
+        assertThatThrownBy(() -> load(Map.of("bootstrap-servers", "k:9092", "follow-cameras", "true"), Map.of(),
+                List.of("synthetic:"), List.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("either the registry's cameras or sources given here");
+    }
 }

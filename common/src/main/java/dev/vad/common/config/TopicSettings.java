@@ -24,7 +24,7 @@ public record TopicSettings(boolean create, int partitions, short replicationFac
     public static final Setting<Boolean> CREATE = Setting.bool("create-topics", DEFAULT.create,
             "Create the missing topics the service uses at start; false fails naming them");
     public static final Setting<Integer> PARTITIONS = Setting.integer("topic-partitions", DEFAULT.partitions, 1,
-            10_000, "Partitions of new stream topics (vad.models has one)");
+            10_000, "Partitions of new stream topics and the camera registry (vad.models has one)");
     public static final Setting<Integer> REPLICATION = Setting.integer("topic-replication",
             DEFAULT.replicationFactor, 1, Short.MAX_VALUE, "Replicas of new topics");
     public static final Setting<Duration> RETENTION = Setting.duration("topic-retention", DEFAULT.retention,

@@ -35,9 +35,13 @@ public record KafkaAccess(String role, List<Grant> grants) {
         grants = List.copyOf(grants);
     }
 
-    /** Reads the camera registry (outside any group) and writes frame windows. */
-    public static KafkaAccess ingest(TopicNames topics) {
-        return new Builder("ingest").read(topics.cameras()).write(topics.frames()).build();
+    /**
+     * Reads the camera registry (in its group when {@code groupId} is not null: the instances following the
+     * registry share its cameras), writes frame windows, and sends camera records it cannot use to the dead letters.
+     */
+    public static KafkaAccess ingest(TopicNames topics, String groupId) {
+        return new Builder("ingest").read(topics.cameras()).write(topics.frames()).write(topics.deadLetters())
+                .group(groupId).build();
     }
 
     /** {@code vad camera}: reads the camera registry to its end and writes records and tombstones to it. */
@@ -77,7 +81,7 @@ public record KafkaAccess(String role, List<Grant> grants) {
 
     /** {@code vad demo} against a cluster: the three services in one process, and a reader of scores and events. */
     public static KafkaAccess demo(TopicNames topics, String trainerGroup, String scorerGroup) {
-        return union("demo", ingest(topics), trainer(topics, trainerGroup), scorer(topics, topics, scorerGroup),
+        return union("demo", ingest(topics, null), trainer(topics, trainerGroup), scorer(topics, topics, scorerGroup),
                 new Builder("demo").read(topics.scores()).read(topics.events()).build());
     }
 

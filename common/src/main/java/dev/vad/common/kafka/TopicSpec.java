@@ -45,7 +45,7 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
                 new TopicSpec(names.reconstructions(), partitions, replicas, stream),
                 new TopicSpec(names.events(), partitions, replicas, stream),
                 new TopicSpec(names.deadLetters(), partitions, replicas, stream),
-                new TopicSpec(names.cameras(), 1, replicas, cameras));
+                new TopicSpec(names.cameras(), partitions, replicas, cameras));
     }
 
     /** The topics of {@link #pipeline} that {@code access} reads or writes: what that part makes sure exist. */

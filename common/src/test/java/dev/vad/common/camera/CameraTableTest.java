@@ -43,4 +43,17 @@ class CameraTableTest {
         assertThat(table.cameras()).containsOnlyKeys(sample.cameraId()).containsValue(sample);
         assertThat(table.skipped()).extracting(CameraTable.Skipped::offset).containsExactly(1L, 2L, 3L);
     }
+
+    @Test
+    void aCameraItsCheckFindsProblemsWithIsSkippedAndTheCameraBeforeItStays() {
+        CameraTable checked = new CameraTable(CameraRules::problems);
+        Camera tooSmall = new Camera(1, sample.cameraId(), "synthetic:", 4, 32, sample.colour(), null, 4, null, null,
+                java.util.List.of(), true);
+
+        checked.apply(sample.cameraId(), codec.encode(sample), 0, 0);
+        assertThat(checked.apply(sample.cameraId(), codec.encode(tooSmall), 0, 1).reason())
+                .startsWith("camera front-door: width: expected");
+        assertThat(checked.cameras()).containsExactlyEntriesOf(java.util.Map.of(sample.cameraId(), sample));
+        assertThat(new CameraTable().apply(sample.cameraId(), codec.encode(tooSmall), 0, 0)).isNull();
+    }
 }

@@ -18,9 +18,9 @@ class KafkaAccessTest {
     private static final TopicNames TOPICS = new TopicNames("f", "m", "s", "r", "e", "d", "c");
 
     @Test
-    void ingestReadsTheCameraRegistryAndWritesFrames() {
-        assertThat(KafkaAccess.ingest(TOPICS).grants()).containsExactly(topic("c", AclOperation.READ),
-                topic("f", AclOperation.WRITE));
+    void ingestReadsTheCameraRegistryInItsGroupWritesFramesAndDeadLettersBadCameras() {
+        assertThat(KafkaAccess.ingest(TOPICS, "ig").grants()).containsExactly(topic("c", AclOperation.READ),
+                topic("f", AclOperation.WRITE), topic("d", AclOperation.WRITE), group("ig"));
     }
 
     @Test
@@ -92,11 +92,12 @@ class KafkaAccessTest {
     void eachServiceCreatesOnlyTheTopicsItUsesWithThePipelinesSettings() {
         TopicSettings settings = TopicSettings.DEFAULT;
 
-        assertThat(TopicSpec.usedBy(KafkaAccess.ingest(TOPICS), TOPICS, settings))
-                .containsExactly(TopicSpec.pipeline(TOPICS, settings).get(0), TopicSpec.pipeline(TOPICS, settings).get(6));
+        List<TopicSpec> pipeline = TopicSpec.pipeline(TOPICS, settings);
+        assertThat(TopicSpec.usedBy(KafkaAccess.ingest(TOPICS, "ig"), TOPICS, settings))
+                .containsExactly(pipeline.get(0), pipeline.get(5), pipeline.get(6));
         assertThat(TopicSpec.usedBy(KafkaAccess.camera(TOPICS), TOPICS, settings)).singleElement()
                 .satisfies(spec -> assertThat(spec.configs()).containsEntry("cleanup.policy", "compact"))
-                .extracting(TopicSpec::partitions).isEqualTo(1);
+                .extracting(TopicSpec::partitions).isEqualTo(settings.partitions());
         assertThat(TopicSpec.usedBy(KafkaAccess.trainer(TOPICS, "tg"), TOPICS, settings))
                 .extracting(TopicSpec::name).containsExactly("f", "m", "d");
         TopicNames rescored = TOPICS.withOutputSuffix(".x");
