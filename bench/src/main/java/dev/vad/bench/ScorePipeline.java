@@ -46,7 +46,7 @@ final class ScorePipeline {
     Map<String, String> topics(ModelArtifact artifact) throws Exception {
         String prefix = "vad.bench.score-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> flags = new HashMap<>();
-        for (String kind : List.of("frames", "models", "scores", "reconstructions", "events", "dlq")) {
+        for (String kind : List.of("frames", "models", "scores", "reconstructions", "events", "dlq", "cameras")) {
             flags.put("topic-" + kind, prefix + "." + kind);
         }
         ConfigReader config = new ConfigReader(flags, Map.of());

@@ -4,12 +4,14 @@ import dev.vad.bench.BenchMode;
 import dev.vad.bench.IngestBenchmark;
 import dev.vad.bench.KafkaBenchmark;
 import dev.vad.bench.ModelBenchmarks;
+import dev.vad.bench.FleetBenchmark;
 import dev.vad.bench.ScoreBenchmark;
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.KafkaSettings;
 import dev.vad.common.config.Setting;
 import dev.vad.common.config.SettingGroup;
 import dev.vad.model.Preset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,13 +35,15 @@ import picocli.CommandLine.Spec;
             "  kafka: frame windows through the pipeline's producer vs Kafka's ProducerPerformance",
             "  score: windows/s through the scorer and a real broker (1, 4, 16 streams) vs the same scoring in",
             "    process, and end-to-end latency of one live 30 fps stream",
+            "  fleet: cameras at 10 fps one machine ingests and scores live (registry, ingest, scorer in one",
+            "    process, future 64x64), with every window scored and p99 latency at most 1 s",
             "Model benchmarks want memory: run them with VAD_JAVA_OPTS=-Xmx2g."})
 final class BenchCommand implements Callable<Integer>, Configured {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, train, infer, conv4d, kafka or score.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, train, infer, conv4d, kafka, score or fleet.")
     String what;
 
     static final Setting<String> SOURCE = Setting.text("source", "FILE", null, "Video file (bench ingest)")
@@ -67,13 +71,17 @@ final class BenchCommand implements Callable<Integer>, Configured {
             "Windows to publish (bench kafka), plus a tenth to warm up");
     static final Setting<Integer> WINDOWS = Setting.integer("windows", 960, 1, 100_000_000,
             "Windows scored per case (bench score)");
+    static final Setting<String> CAMERAS = Setting.text("cameras", "LIST", "2,4,8,12,16",
+            "Camera counts to try, in order (bench fleet)").accepts("camera counts from 1 to 1000, comma-separated");
+    static final Setting<Integer> MEASURE_SECONDS = Setting.integer("measure-seconds", 30, 1, 86_400,
+            "Seconds each camera count is measured, after 15 s of warm-up (bench fleet)");
     static final Setting<String> BOOTSTRAP_SERVERS = KafkaSettings.BOOTSTRAP_SERVERS
             .defaultText("an embedded broker started for the run");
 
     @Override
     public List<SettingGroup> settingGroups() {
         return List.of(SettingGroup.of("bench", SOURCE, WIDTH, HEIGHT, MODELS, DIMS, REPEAT, THREADS, ITERATIONS,
-                WARMUP_SECONDS, RSS_STEPS, RECORDS, WINDOWS, BOOTSTRAP_SERVERS));
+                WARMUP_SECONDS, RSS_STEPS, RECORDS, WINDOWS, CAMERAS, MEASURE_SECONDS, BOOTSTRAP_SERVERS));
     }
 
     private static List<Preset> presets(ConfigReader config) {
@@ -84,6 +92,23 @@ final class BenchCommand implements Callable<Integer>, Configured {
             config.problem(MODELS.key(), config.found(MODELS.key()), MODELS.accepts());
             return List.of();
         }
+    }
+
+    private static List<Integer> cameraCounts(ConfigReader config) {
+        List<Integer> counts = new ArrayList<>();
+        for (String n : CAMERAS.from(config).split(",")) {
+            try {
+                int count = Integer.parseInt(n.trim());
+                if (count < 1 || count > 1000) {
+                    throw new NumberFormatException(n);
+                }
+                counts.add(count);
+            } catch (NumberFormatException e) {
+                config.problem(CAMERAS.key(), config.found(CAMERAS.key()), CAMERAS.accepts());
+                return List.of();
+            }
+        }
+        return counts;
     }
 
     private static List<Integer> dimensions(ConfigReader config) {
@@ -117,6 +142,8 @@ final class BenchCommand implements Callable<Integer>, Configured {
         }
         int records = RECORDS.from(config);
         int windows = WINDOWS.from(config);
+        List<Integer> cameras = cameraCounts(config);
+        int measureSeconds = MEASURE_SECONDS.from(config);
         config.validate();
         ModelBenchmarks benchmarks = new ModelBenchmarks(spec.commandLine().getOut());
         return switch (what) {
@@ -129,6 +156,8 @@ final class BenchCommand implements Callable<Integer>, Configured {
             case "conv4d" -> benchmarks.convolution(threads, warmUpSeconds, iterations, repeats);
             case "kafka" -> new KafkaBenchmark(records, servers, spec.commandLine().getOut()).run();
             case "score" -> new ScoreBenchmark(windows, servers, spec.commandLine().getOut()).run();
+            case "fleet" -> new FleetBenchmark(cameras, Duration.ofSeconds(15), Duration.ofSeconds(measureSeconds),
+                    servers, spec.commandLine().getOut()).run();
             case "ingest" -> new IngestBenchmark(source, width == null ? WIDTH.defaultValue() : width,
                     height == null ? HEIGHT.defaultValue() : height, servers, repeats, spec.commandLine().getOut())
                     .run();

@@ -54,7 +54,7 @@ class AclPlanTest {
                 "kafka-acls.sh --bootstrap-server k1:9093 --command-config admin.properties --add"
                 + " --allow-principal User:eval --operation Read --operation Write --topic vad-eval-"
                 + " --resource-pattern-type prefixed");
-        assertThat(lines).hasSize(2 + 7 + 1);
+        assertThat(lines).hasSize(2 + 8 + 1);
     }
 
     @Test

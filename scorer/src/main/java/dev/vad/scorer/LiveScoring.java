@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live mode: waits for a first version of the model (or, with {@code --without-model skip}, passes windows
- * over until one comes), then scores the frames topic in the scorer's group, swapping in newer versions between
- * polls. Each poll is committed once everything it produced is acknowledged.
+ * over until one comes), then scores the frames topic in the scorer's group, swapping in newer versions and
+ * following the camera registry between polls. Each poll is committed once everything it produced is acknowledged.
  */
 final class LiveScoring implements ConsumerLoop.Mode<FrameWindow> {
 
@@ -33,15 +33,18 @@ final class LiveScoring implements ConsumerLoop.Mode<FrameWindow> {
     private final ModelFeed feed;
     private final ModelSlot model;
     private final BatchScoring scoring;
+    private final Runnable followCameras;
     private final BooleanSupplier stop;
 
+    /** @param followCameras applies changes of the camera registry, between polls */
     LiveScoring(ScorerSettings settings, ScorerMetrics metrics, ModelFeed feed, ModelSlot model, BatchScoring scoring,
-                BooleanSupplier stop) {
+                Runnable followCameras, BooleanSupplier stop) {
         this.settings = settings;
         this.metrics = metrics;
         this.feed = feed;
         this.model = model;
         this.scoring = scoring;
+        this.followCameras = followCameras;
         this.stop = stop;
     }
 
@@ -69,9 +72,10 @@ final class LiveScoring implements ConsumerLoop.Mode<FrameWindow> {
         return null;
     }
 
-    /** Swaps in any newer version that arrived. */
+    /** Swaps in any newer version that arrived, and follows the camera registry. */
     @Override
     public Duration beforePoll() {
+        followCameras.run();
         for (ModelArtifact artifact : feed.poll(Duration.ZERO)) {
             if (artifact.key().equals(settings.modelName())) {
                 model.offer(artifact);

@@ -29,9 +29,10 @@ public final class ScorerMetrics {
     private final Counter modelsRejected;
     private final AtomicLong version = new AtomicLong();
     private final AtomicLong lag = new AtomicLong();
+    private final AtomicLong cameras = new AtomicLong();
     private final Map<String, PerStream> streams = new ConcurrentHashMap<>();
 
-    public ScorerMetrics(MeterRegistry registry, String model, double threshold) {
+    public ScorerMetrics(MeterRegistry registry, String model) {
         this.registry = registry;
         this.model = model;
         scoringLatency = VadMetric.SCORER_SCORING_LATENCY.timer().publishPercentileHistogram().register(registry);
@@ -41,7 +42,11 @@ public final class ScorerMetrics {
         modelsRejected = VadMetric.SCORER_MODELS_REJECTED.counter().tag("model", model).register(registry);
         VadMetric.SCORER_MODEL_VERSION.gauge(version, AtomicLong::get).tag("model", model).register(registry);
         VadMetric.SCORER_CONSUMER_LAG.gauge(lag, AtomicLong::get).register(registry);
-        VadMetric.SCORER_THRESHOLD.gauge(this, self -> threshold).register(registry);
+        VadMetric.SCORER_CAMERAS.gauge(cameras, AtomicLong::get).register(registry);
+    }
+
+    void cameras(int count) {
+        cameras.set(count);
     }
 
     void swapped(long newVersion, boolean first) {
@@ -70,6 +75,7 @@ public final class ScorerMetrics {
         s.frames.increment(score.frames().size());
         s.score.set(Double.doubleToLongBits(score.windowScore()));
         s.calibrated.set(Double.doubleToLongBits(score.calibratedScore()));
+        s.threshold.set(Double.doubleToLongBits(score.threshold()));
         s.calibratedScores.record(score.calibratedScore());
         if (endToEndMicros >= 0) {
             s.endToEnd.record(Duration.ofNanos(endToEndMicros * 1000));
@@ -102,6 +108,7 @@ public final class ScorerMetrics {
         final Counter frames;
         final AtomicLong score = new AtomicLong(Double.doubleToLongBits(Double.NaN));
         final AtomicLong calibrated = new AtomicLong(Double.doubleToLongBits(Double.NaN));
+        final AtomicLong threshold = new AtomicLong(Double.doubleToLongBits(Double.NaN));
         final DistributionSummary calibratedScores;
         final Timer endToEnd;
         final List<Meter> meters = new ArrayList<>();
@@ -116,6 +123,8 @@ public final class ScorerMetrics {
             meters.add(VadMetric.SCORER_SCORE.gauge(score, b -> Double.longBitsToDouble(b.get()))
                     .tag("stream", stream).register(registry));
             meters.add(VadMetric.SCORER_CALIBRATED_SCORE.gauge(calibrated, b -> Double.longBitsToDouble(b.get()))
+                    .tag("stream", stream).register(registry));
+            meters.add(VadMetric.SCORER_THRESHOLD.gauge(threshold, b -> Double.longBitsToDouble(b.get()))
                     .tag("stream", stream).register(registry));
             calibratedScores = VadMetric.SCORER_CALIBRATED_SCORES.summary().tag("stream", stream).serviceLevelObjectives(1, 2, 4, 8, 16)
                     .register(registry);

@@ -1,5 +1,7 @@
 package dev.vad.scorer;
 
+import dev.vad.common.camera.CameraRules;
+import dev.vad.common.kafka.CameraFeed;
 import dev.vad.common.kafka.ConsumerLoop;
 import dev.vad.common.kafka.DeadLetters;
 import dev.vad.common.kafka.KafkaAccess;
@@ -16,6 +18,7 @@ import dev.vad.common.wire.WireLimits;
 import dev.vad.common.wire.WireSerdes;
 import dev.vad.core.score.ActiveModel;
 import dev.vad.core.score.ScoredWindow;
+import dev.vad.core.score.StreamRule;
 import dev.vad.core.score.WindowScorer;
 import dev.vad.scorer.evidence.EvidenceMetrics;
 import dev.vad.scorer.evidence.EvidenceRecorder;
@@ -23,6 +26,7 @@ import dev.vad.scorer.evidence.EvidenceStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +39,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The scorer service: scores every window of the frames topic with the newest version of one model, swapping in
  * new versions between batches, and publishes scores, sampled reconstructions and episode records
- * ({@link LiveScoring}). Offsets are committed only once everything a poll produced is acknowledged. With a range
+ * ({@link LiveScoring}). Each camera of the registry is scored with its own threshold and ignore masks, followed as
+ * the registry changes. Offsets are committed only once everything a poll produced is acknowledged. With a range
  * it re-scores that range with one fixed version into separate output topics, outside any group
  * ({@link RangeRescoring}). Runs on the caller's thread until stopped.
  */
@@ -81,7 +86,7 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
         this.clients = clients;
         this.registry = registry;
         this.clock = clock;
-        this.metrics = new ScorerMetrics(registry, settings.modelName(), settings.scoring().calibration().threshold());
+        this.metrics = new ScorerMetrics(registry, settings.modelName());
         this.scorer = new WindowScorer(settings.scoring(), metrics::forget);
         this.model = new ModelSlot(metrics);
         this.evidence = store == null ? null : new EvidenceRecorder(settings.evidence(), store,
@@ -107,7 +112,11 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
                  Producer<String, DeadLetter> letters = clients.producer("vad-scorer-dlq", new StringSerializer(),
                          serdes.deadLetterSerializer());
                  ModelFeed feed = new ModelFeed(clients, settings.topics().models(), "vad-scorer-models",
-                         (record, error) -> metrics.modelRejected())) {
+                         (record, error) -> metrics.modelRejected());
+                 CameraFeed cameras = new CameraFeed(clients, settings.topics().cameras(), "vad-scorer-cameras",
+                         CameraRules::problems)) {
+                cameras.catchUp(Duration.ofSeconds(30));
+                followCameras(cameras);
                 ConsumerLoop<FrameWindow> loop = new ConsumerLoop<>(new FrameWindowCodec(WireLimits.DEFAULT)::decode,
                         new DeadLetters(letters, settings.topics().deadLetters(), SERVICE, 1 << 20, registry, clock),
                         SERVICE, "the windows are scored again", metrics::lag);
@@ -115,8 +124,11 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
                         new ScoreOutputs(out, settings.outputTopics(), serdes), loop);
                 String note;
                 if (settings.range() == null) {
-                    note = new LiveScoring(settings, metrics, feed, model, scoring, () -> stopping)
-                            .score(clients, directory, loop);
+                    note = new LiveScoring(settings, metrics, feed, model, scoring, () -> {
+                        if (cameras.poll(Duration.ZERO)) {
+                            followCameras(cameras);
+                        }
+                    }, () -> stopping).score(clients, directory, loop);
                 } else {
                     note = new RangeRescoring(settings, model, scoring, () -> stopping)
                             .score(clients, feed, directory, loop);
@@ -130,6 +142,14 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
             }
             finished.countDown();
         }
+    }
+
+    /** Scores each camera's windows with its threshold and ignore masks from now on. */
+    private void followCameras(CameraFeed cameras) {
+        Map<String, StreamRule> rules = new HashMap<>();
+        cameras.cameras().forEach((id, camera) -> rules.put(id, StreamRule.of(camera)));
+        scorer.rules(rules);
+        metrics.cameras(rules.size());
     }
 
     /** Asks {@link #run()} to stop after its current batch, and waits for it. */

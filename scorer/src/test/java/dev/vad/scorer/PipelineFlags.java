@@ -16,6 +16,7 @@ public final class PipelineFlags {
                 "topic-scores", prefix + ".scores", "topic-events", prefix + ".events",
                 "topic-reconstructions", prefix + ".reconstructions", "topic-partitions", "2",
                 "metrics-port", "-1"));
+        flags.put("topic-cameras", prefix + ".cameras");
         flags.putAll(extra);
         return flags;
     }

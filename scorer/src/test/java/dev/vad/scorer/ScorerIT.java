@@ -6,12 +6,16 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.KafkaSettings;
+import dev.vad.common.kafka.CameraRegistry;
 import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.wire.AnomalyEvent;
+import dev.vad.common.wire.Camera;
+import dev.vad.common.wire.CameraColour;
 import dev.vad.common.wire.DeadLetter;
 import dev.vad.common.wire.DeadLetterCodec;
 import dev.vad.common.wire.FrameWindow;
 import dev.vad.common.wire.FrameWindowCodec;
+import dev.vad.common.wire.MaskPoint;
 import dev.vad.common.wire.PixelFormat;
 import dev.vad.common.wire.Reconstruction;
 import dev.vad.common.wire.ReconstructionCodec;
@@ -138,6 +142,46 @@ class ScorerIT {
         second.close();
         assertThat(rerun.get(60, TimeUnit.SECONDS).windows()).as("a restart scores nothing twice").isZero();
         assertThat(scores()).hasSize(80);
+    }
+
+    @Test
+    void eachCamerasThresholdAndIgnoreMasksFromTheRegistryApplyToItsWindowsAndFollowItsChanges() throws Exception {
+        ingest(120);
+        train("a");
+        ScorerService service = scorer(Map.of());
+        CompletableFuture<ScorerOutcome> run = CompletableFuture.supplyAsync(() -> run(service), executor);
+        List<List<MaskPoint>> everything = List.of(List.of(new MaskPoint(0, 0), new MaskPoint(1, 0),
+                new MaskPoint(1, 1), new MaskPoint(0, 1)));
+        try (CameraRegistry cameras = new CameraRegistry(clients, prefix + ".cameras", "it")) {
+            await().atMost(PATIENCE).until(() -> scores().size() >= 30);
+            cameras.put(new Camera(Camera.SCHEMA_VERSION, "gate", "synthetic:", 32, 32, CameraColour.GREY, null, 4,
+                    null, 7.5, everything, true), PATIENCE);
+            await().atMost(PATIENCE).until(() -> {
+                ingest(8, "gate");
+                return gateScores(7.5).size() >= 2;
+            });
+            assertThat(gateScores(7.5)).allSatisfy(s -> assertThat(s.frames()).allSatisfy(f -> {
+                assertThat(f.meanError()).as("every pixel ignored").isZero();
+                assertThat(f.patchError()).isZero();
+            }));
+
+            cameras.put(new Camera(Camera.SCHEMA_VERSION, "gate", "synthetic:", 32, 32, CameraColour.GREY, null, 4,
+                    null, 5.5, List.of(), true), PATIENCE);
+            await().atMost(PATIENCE).until(() -> {
+                ingest(8, "gate");
+                return gateScores(5.5).size() >= 2;
+            });
+            assertThat(gateScores(5.5)).allSatisfy(s -> assertThat(s.frames())
+                    .allSatisfy(f -> assertThat(f.meanError()).isPositive()));
+        }
+        service.close();
+        run.get(60, TimeUnit.SECONDS);
+        assertThat(scores()).filteredOn(s -> s.streamId().equals("synthetic"))
+                .allSatisfy(s -> assertThat(s.threshold()).as("a stream without a camera").isEqualTo(3.0));
+    }
+
+    private List<ScoreRecord> gateScores(double threshold) {
+        return scores().stream().filter(s -> s.streamId().equals("gate") && s.threshold() == threshold).toList();
     }
 
     @Test

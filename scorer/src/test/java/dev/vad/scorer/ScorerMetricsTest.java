@@ -16,7 +16,7 @@ class ScorerMetricsTest {
     @Test
     void aForgottenStreamTakesItsMetersWithItAndOthersKeepTheirs() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        ScorerMetrics metrics = new ScorerMetrics(registry, "m", 4.0);
+        ScorerMetrics metrics = new ScorerMetrics(registry, "m");
         for (String stream : List.of("gate", "yard")) {
             metrics.scored(new ScoreRecord(1, stream, 0, "m", 1, TimestampKind.WALL_CLOCK, List.of(), 0.1, 5.0, 4.0,
                     ScoreState.ANOMALOUS, 0), 1_000);
@@ -31,7 +31,10 @@ class ScorerMetricsTest {
                 .map(m -> m.getId().getName()).distinct()).as("yard keeps every per-stream meter")
                 .contains(VadMetric.SCORER_WINDOWS_SCORED.meterName(), VadMetric.SCORER_SCORE.meterName(),
                         VadMetric.SCORER_CALIBRATED_SCORE.meterName(), VadMetric.SCORER_CALIBRATED_SCORES.meterName(),
-                        VadMetric.SCORER_END_TO_END_LATENCY.meterName(), VadMetric.SCORER_EVENTS.meterName());
+                        VadMetric.SCORER_END_TO_END_LATENCY.meterName(), VadMetric.SCORER_EVENTS.meterName(),
+                        VadMetric.SCORER_THRESHOLD.meterName());
+        assertThat(registry.get(VadMetric.SCORER_THRESHOLD.meterName()).tag("stream", "yard").gauge().value())
+                .as("the threshold the stream's record carries").isEqualTo(4.0);
         assertThat(registry.get(VadMetric.SCORER_CALIBRATED_SCORE.meterName()).tag("stream", "yard").gauge().value()).isEqualTo(5.0);
     }
 }

@@ -12,15 +12,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -53,29 +47,9 @@ public final class CameraRegistry implements AutoCloseable {
 
     /** Reads the topic from its start to the end it had when called, within {@code timeout}. */
     public Snapshot read(Duration timeout) {
-        try (Consumer<String, byte[]> consumer = clients.consumer(null, clientId + "-reader",
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
-            if (infos == null || infos.isEmpty()) {
-                throw new IllegalStateException("camera registry topic " + topic + " does not exist");
-            }
-            List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(topic, i.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            CameraTable table = new CameraTable();
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read camera registry topic " + topic
-                            + " to its end within " + timeout);
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    table.apply(record.key(), record.value(), record.partition(), record.offset());
-                }
-            }
-            return new Snapshot(table.cameras(), table.skipped());
+        try (CameraFeed feed = new CameraFeed(clients, topic, clientId + "-reader", camera -> List.of())) {
+            feed.catchUp(timeout);
+            return new Snapshot(feed.cameras(), feed.skipped());
         }
     }
 

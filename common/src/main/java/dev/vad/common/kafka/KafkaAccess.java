@@ -59,12 +59,13 @@ public record KafkaAccess(String role, List<Grant> grants) {
     }
 
     /**
-     * Reads frame windows (in its group when {@code groupId} is not null) and the models topic (outside any group),
-     * writes scores, reconstructions and events to {@code outputs} (the live topics, or re-scoring copies) and
-     * dead letters.
+     * Reads frame windows (in its group when {@code groupId} is not null), the models topic and the camera registry
+     * (outside any group), writes scores, reconstructions and events to {@code outputs} (the live topics, or
+     * re-scoring copies) and dead letters.
      */
     public static KafkaAccess scorer(TopicNames topics, TopicNames outputs, String groupId) {
-        return new Builder("scorer").read(topics.frames()).read(topics.models()).write(outputs.scores())
+        return new Builder("scorer").read(topics.frames()).read(topics.models()).read(topics.cameras())
+                .write(outputs.scores())
                 .write(outputs.reconstructions()).write(outputs.events()).write(topics.deadLetters())
                 .group(groupId).build();
     }

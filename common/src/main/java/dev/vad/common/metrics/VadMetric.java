@@ -23,6 +23,7 @@ public enum VadMetric {
     INGEST_RECONNECTS("vad.ingest.reconnects", Kind.COUNTER, "Reconnections of a live source"),
     INGEST_GAPS("vad.ingest.gaps", Kind.COUNTER, "Interruptions of a live source"),
     INGEST_SOURCE_FPS("vad.ingest.source.fps", Kind.GAUGE, "Frames per second decoded, over the last second"),
+    INGEST_CAMERAS("vad.ingest.cameras", Kind.GAUGE, "Cameras of the registry this instance reads"),
 
     TRAINER_STEPS("vad.trainer.steps", Kind.COUNTER, "Training steps taken"),
     TRAINER_SAMPLES("vad.trainer.samples", Kind.COUNTER, "Windows trained on, with repeats"),
@@ -49,7 +50,9 @@ public enum VadMetric {
     SCORER_CALIBRATED_SCORE("vad.scorer.calibrated.score", Kind.GAUGE,
             "Calibrated score of the stream's latest window"),
     SCORER_CALIBRATED_SCORES("vad.scorer.calibrated.scores", Kind.SUMMARY, "Calibrated window scores"),
-    SCORER_THRESHOLD("vad.scorer.threshold", Kind.GAUGE, "Calibrated threshold in force"),
+    SCORER_THRESHOLD("vad.scorer.threshold", Kind.GAUGE,
+            "Calibrated threshold in force for the stream: its camera's, or the scorer's"),
+    SCORER_CAMERAS("vad.scorer.cameras", Kind.GAUGE, "Cameras in the registry"),
     SCORER_EVENTS("vad.scorer.events", Kind.COUNTER, "Episode records emitted"),
     SCORER_MODEL_VERSION("vad.scorer.model.version", Kind.GAUGE, "Version scoring now"),
     SCORER_MODEL_SWAPS("vad.scorer.model.swaps", Kind.COUNTER, "Model versions swapped in"),

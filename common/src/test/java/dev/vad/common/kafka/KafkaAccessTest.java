@@ -37,13 +37,14 @@ class KafkaAccessTest {
     }
 
     @Test
-    void theScorerReadsFramesAndModelsAndWritesItsOutputsWhichARescoreSuffixes() {
+    void theScorerReadsFramesModelsAndCamerasAndWritesItsOutputsWhichARescoreSuffixes() {
         assertThat(KafkaAccess.scorer(TOPICS, TOPICS, "sg").grants()).containsExactly(
-                topic("f", AclOperation.READ), topic("m", AclOperation.READ), topic("s", AclOperation.WRITE),
+                topic("f", AclOperation.READ), topic("m", AclOperation.READ), topic("c", AclOperation.READ),
+                topic("s", AclOperation.WRITE),
                 topic("r", AclOperation.WRITE), topic("e", AclOperation.WRITE), topic("d", AclOperation.WRITE),
                 group("sg"));
         assertThat(KafkaAccess.scorer(TOPICS, TOPICS.withOutputSuffix(".x"), null).topics())
-                .containsExactly("f", "m", "s.x", "r.x", "e.x", "d");
+                .containsExactly("f", "m", "c", "s.x", "r.x", "e.x", "d");
     }
 
     @Test
@@ -57,7 +58,7 @@ class KafkaAccessTest {
         KafkaAccess replay = KafkaAccess.replay(TOPICS, ".again");
 
         assertThat(replay.grants()).noneMatch(g -> g.resourceType() == ResourceType.GROUP);
-        assertThat(replay.topics()).containsExactlyInAnyOrder("f", "m", "d", "s.again", "r.again", "e.again");
+        assertThat(replay.topics()).containsExactlyInAnyOrder("f", "m", "c", "d", "s.again", "r.again", "e.again");
         assertThat(replay.grants()).contains(topic("m", AclOperation.READ, AclOperation.WRITE));
     }
 
@@ -102,7 +103,7 @@ class KafkaAccessTest {
                 .extracting(TopicSpec::name).containsExactly("f", "m", "d");
         TopicNames rescored = TOPICS.withOutputSuffix(".x");
         assertThat(TopicSpec.usedBy(KafkaAccess.scorer(TOPICS, rescored, null), rescored, settings))
-                .extracting(TopicSpec::name).containsExactly("f", "m", "s.x", "r.x", "e.x", "d");
+                .extracting(TopicSpec::name).containsExactly("f", "m", "s.x", "r.x", "e.x", "d", "c");
     }
 
     private static Grant topic(String name, AclOperation... operations) {

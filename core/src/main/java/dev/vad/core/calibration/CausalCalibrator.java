@@ -24,7 +24,7 @@ public final class CausalCalibrator {
     /** The smallest spread on the log scale: a thousandth of the log's unit. */
     static final double LOG_FLOOR = 1e-3;
 
-    private final CalibrationSettings settings;
+    private CalibrationSettings settings;
     private final ScoreScale scale;
     private final double[] history;
     private final double floor;
@@ -59,6 +59,17 @@ public final class CausalCalibrator {
             remember(scaled);
         }
         return z;
+    }
+
+    /**
+     * Goes on under other settings of the same history length and scale (a camera's own threshold): the history
+     * kept so far stays.
+     */
+    public void retune(CalibrationSettings other) {
+        if (other.historyFrames() != settings.historyFrames() || other.scale() != settings.scale()) {
+            throw new IllegalArgumentException("a calibrator keeps its history length and scale");
+        }
+        settings = other;
     }
 
     /** The calibrated threshold in force. */

@@ -13,7 +13,7 @@ public final class EpisodeTracker {
 
     private final String streamId;
     private final AnomalyEvent.Kind kind;
-    private final EpisodeSettings settings;
+    private EpisodeSettings settings;
     private int above;
     private int below;
     private boolean open;
@@ -60,6 +60,11 @@ public final class EpisodeTracker {
         above = 0;
         below = 0;
         return Optional.of(record(AnomalyEvent.Phase.END, model, nowMicros));
+    }
+
+    /** Goes on with other marks and counts (a camera's own threshold); an open episode stays open. */
+    public void retune(EpisodeSettings other) {
+        settings = other;
     }
 
     /** Whether an episode is open. */

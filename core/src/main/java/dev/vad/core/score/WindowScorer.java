@@ -29,6 +29,7 @@ public final class WindowScorer {
 
     private final ScoringSettings settings;
     private final Map<String, StreamState> streams;
+    private Map<String, StreamRule> rules = Map.of();
 
     public WindowScorer(ScoringSettings settings) {
         this(settings, stream -> { });
@@ -66,6 +67,7 @@ public final class WindowScorer {
         for (FrameWindow w : windows) {
             StreamState stream = streams.computeIfAbsent(w.streamId(),
                     id -> new StreamState(id, settings.calibration(), settings.episodes()));
+            stream.follow(rules.getOrDefault(w.streamId(), StreamRule.NONE));
             Planned planned = new Planned(w, stream, stream.context().plan(w, context));
             if (!call.isEmpty() && inputs + planned.plan().tiles().size() > perCall) {
                 scoreCall(model, call, nowMicros, out);
@@ -79,6 +81,14 @@ public final class WindowScorer {
             scoreCall(model, call, nowMicros, out);
         }
         return out;
+    }
+
+    /**
+     * What each stream's camera asks from now on (its threshold, its ignore masks), by stream id; a stream without
+     * an entry is scored by the settings alone.
+     */
+    public void rules(Map<String, StreamRule> byStream) {
+        rules = Map.copyOf(byStream);
     }
 
     /** Streams tracked now. */
@@ -102,16 +112,19 @@ public final class WindowScorer {
         }
     }
 
-    /** The frame errors of a window's scored frames, each from the last of its plan's tiles that predicts it. */
+    /**
+     * The frame errors of a window's scored frames, each from the last of its plan's tiles that predicts it, without
+     * the pixels its camera ignores.
+     */
     private static List<FrameErrors.FrameError> frameErrors(Planned planned, WindowModel.Reconstructed r,
-                                                            int firstTile, int context) {
+                                                            int firstTile, int context, boolean[] ignored) {
         List<FrameErrors.FrameError> errors = new ArrayList<>();
         int length = planned.window().frameCount();
         int next = planned.plan().scoredFrom();
         List<FrameContext.Tile> tiles = planned.plan().tiles();
         for (int t = 0; t < tiles.size(); t++) {
             int offset = tiles.get(t).offset();
-            FrameErrors.FrameError[] tileErrors = r.frameErrors(firstTile + t);
+            FrameErrors.FrameError[] tileErrors = r.frameErrors(firstTile + t, ignored);
             int to = Math.min(length, offset + length);
             for (int at = Math.max(next, offset + context); at < to; at++) {
                 errors.add(tileErrors[at - offset - context]);
@@ -121,13 +134,21 @@ public final class WindowScorer {
         return errors;
     }
 
+    /** An error map as published and kept as evidence: zero where the camera's masks ignore the pixels. */
+    private static float[] shownErrors(float[] errorMap, FrameWindow w, boolean[] ignored) {
+        return ignored == null ? errorMap : FrameErrors.withoutIgnored(errorMap, w.width() * w.height(), ignored);
+    }
+
     private ScoredWindow scoreOne(ActiveModel model, Planned planned, WindowModel.Reconstructed r, int firstTile,
                                   long nowMicros) {
         FrameWindow w = planned.window();
         StreamState stream = planned.stream();
         stream.use(model);
         EpisodeTracker.ModelRef ref = model.ref();
-        List<FrameErrors.FrameError> errors = frameErrors(planned, r, firstTile, model.model().firstScoredFrame());
+        boolean[] ignored = stream.ignored(w.width(), w.height());
+        double threshold = stream.threshold();
+        List<FrameErrors.FrameError> errors = frameErrors(planned, r, firstTile, model.model().firstScoredFrame(),
+                ignored);
         int first = w.frameCount() - errors.size();
         int index = firstTile + planned.plan().tiles().size() - 1;
         List<FrameScore> frames = new ArrayList<>(errors.size());
@@ -142,9 +163,9 @@ public final class WindowScorer {
             double zMean = stream.meanCalibrator().calibrate(mean);
             double zPatch = stream.patchCalibrator().calibrate(patch);
             double calibrated = stream.smoothed(Math.max(zMean, zPatch));
-            boolean high = calibrated >= settings.calibration().threshold();
+            boolean high = calibrated >= threshold;
             boolean global = settings.sceneChangeGuard() && high
-                    && zMean >= settings.calibration().threshold()
+                    && zMean >= threshold
                     && mean >= settings.sceneChangeShare() * patch;
             long frame = w.frameIndices()[first + f];
             long capture = w.captureTimesMicros()[first + f];
@@ -161,15 +182,17 @@ public final class WindowScorer {
                 : ScoreState.NORMAL;
         ScoreRecord score = new ScoreRecord(ScoreRecord.SCHEMA_VERSION, w.streamId(), w.sequence(),
                 ref.name(), ref.version(), w.timestampKind(), frames, windowScore, windowCalibrated,
-                settings.calibration().threshold(), state, nowMicros);
+                threshold, state, nowMicros);
         long n = stream.nextWindow();
-        Reconstruction reconstruction = settings.reconstructionEvery() > 0 && n % settings.reconstructionEvery() == 0
-                ? new Reconstruction(w.streamId(), w.sequence(), w.frameIndices(), ref.name(), ref.version(),
-                        w.width(), w.height(), w.pixelFormat(), r.pixels(index), r.errorMap(index))
-                : null;
+        boolean reconstructed = settings.reconstructionEvery() > 0 && n % settings.reconstructionEvery() == 0;
         boolean opened = settings.openingErrors() && events.stream().anyMatch(e ->
                 e.phase() == AnomalyEvent.Phase.START && e.kind() == AnomalyEvent.Kind.ANOMALY);
-        return new ScoredWindow(w, score, reconstruction, events, opened ? new WindowErrors(r.errorMap(index),
+        float[] errorMap = reconstructed || opened ? shownErrors(r.errorMap(index), w, ignored) : null;
+        Reconstruction reconstruction = reconstructed
+                ? new Reconstruction(w.streamId(), w.sequence(), w.frameIndices(), ref.name(), ref.version(),
+                        w.width(), w.height(), w.pixelFormat(), r.pixels(index), errorMap)
+                : null;
+        return new ScoredWindow(w, score, reconstruction, events, opened ? new WindowErrors(errorMap,
                 Math.max(first, model.model().firstScoredFrame()), model.model().patch()) : null);
     }
 }

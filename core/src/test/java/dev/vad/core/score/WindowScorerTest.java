@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.vad.common.wire.AnomalyEvent;
+import dev.vad.common.wire.MaskPoint;
 import dev.vad.common.wire.FrameWindow;
 import dev.vad.common.wire.ModelArtifact;
 import dev.vad.common.wire.ModelHeader;
@@ -315,5 +316,52 @@ class WindowScorerTest {
         scorer.score(model, List.of(window("a", 2, 0, null), window("c", 1, 0, null)), 2);
         assertThat(scorer.streams()).isEqualTo(2);
         assertThat(forgotten).as("b was seen least recently").containsExactly("b");
+    }
+
+    @Test
+    void aCamerasMaskHidesAnAnomalyPaintedInsideItAndNotOneOutsideAndItsThresholdIsTheOneInForce() {
+        List<List<MaskPoint>> leftHalf = List.of(List.of(new MaskPoint(0, 0), new MaskPoint(0.5, 0),
+                new MaskPoint(0.5, 1), new MaskPoint(0, 1)));
+        WindowScorer scorer = new WindowScorer(reconstructingEvery(1));
+        scorer.rules(Map.of("masked", new StreamRule(null, leftHalf), "strict", new StreamRule(1000.0, List.of())));
+
+        ScoredWindow inside = scorer.score(model, List.of(window("masked", 102, 0, new int[] {1, 8})), 6).get(0);
+        ScoredWindow outside = scorer.score(model, List.of(window("masked", 103, 0, new int[] {10, 8})), 6).get(0);
+        ScoredWindow plain = new WindowScorer(settings()).score(model, List.of(window("plain", 102, 0,
+                new int[] {1, 8})), 6).get(0);
+
+        assertThat(plain.score().state()).as("the same square without the mask").isEqualTo(ScoreState.ANOMALOUS);
+        assertThat(inside.score().state()).isEqualTo(ScoreState.NORMAL);
+        assertThat(inside.score().threshold()).isEqualTo(THRESHOLD);
+        float[] shown = inside.reconstruction().errorMap();
+        for (int y = 0; y < SIDE; y++) {
+            for (int x = 0; x < SIDE / 2; x++) {
+                assertThat(shown[y * SIDE + x]).as("masked pixels show no error").isZero();
+            }
+        }
+        assertThat(outside.score().state()).isEqualTo(ScoreState.ANOMALOUS);
+
+        ScoredWindow strict = scorer.score(model, List.of(window("strict", 102, 0, new int[] {8, 8})), 6).get(0);
+        assertThat(strict.score().threshold()).isEqualTo(1000.0);
+        assertThat(strict.score().calibratedScore()).as("anomalous by the scorer's threshold").isGreaterThan(THRESHOLD);
+        assertThat(strict.score().state()).isEqualTo(ScoreState.NORMAL);
+        assertThat(strict.events()).isEmpty();
+        scorer.rules(Map.of());
+        assertThat(scorer.score(model, List.of(window("strict", 103, 0, null)), 7).get(0).score().threshold())
+                .isEqualTo(THRESHOLD);
+    }
+
+    @Test
+    void aMaskCoversThePixelsWhoseCentresLieInsideAnyOfItsPolygons() {
+        boolean[] pixels = IgnoreMask.pixels(List.of(List.of(new MaskPoint(0, 0), new MaskPoint(0.5, 0),
+                new MaskPoint(0, 0.5)), List.of(new MaskPoint(0.75, 0.75), new MaskPoint(1, 0.75),
+                new MaskPoint(1, 1), new MaskPoint(0.75, 1))), 4, 4);
+
+        assertThat(pixels).containsExactly(
+                true, false, false, false,
+                false, false, false, false,
+                false, false, false, false,
+                false, false, false, true);
+        assertThat(IgnoreMask.pixels(List.of(), 4, 4)).isNull();
     }
 }

@@ -129,8 +129,16 @@ public final class WindowModel {
          * {@link #firstScoredFrame()} on.
          */
         public FrameErrors.FrameError[] frameErrors(int index) {
+            return frameErrors(index, null);
+        }
+
+        /**
+         * The same with the pixels of {@code ignored} ({@code H x W}, true for an ignored pixel; null for none)
+         * counting in no score ({@link FrameErrors#of(float[], int, int, int, int, boolean[])}).
+         */
+        public FrameErrors.FrameError[] frameErrors(int index, boolean[] ignored) {
             FrameErrors.FrameError[] all = FrameErrors.of(errorMap(index), view.frames(), view.height(),
-                    view.width(), patch);
+                    view.width(), patch, ignored);
             int first = firstScoredFrame();
             return first == 0 ? all : Arrays.copyOfRange(all, first, all.length);
         }

@@ -15,18 +15,53 @@ public final class FrameErrors {
      * @return one {@link FrameError} per frame, in order
      */
     public static FrameError[] of(float[] errorMap, int frames, int height, int width, int patch) {
+        return of(errorMap, frames, height, width, patch, null);
+    }
+
+    /**
+     * The same with the pixels of {@code ignored} counting in no score: their errors are taken as zero in every frame
+     * and the frame mean is over the other pixels (zero when every pixel is ignored).
+     *
+     * @param ignored {@code height x width} flags, row-major, true for an ignored pixel; null ignores none
+     */
+    public static FrameError[] of(float[] errorMap, int frames, int height, int width, int patch, boolean[] ignored) {
         if (errorMap.length != frames * height * width) {
             throw new IllegalArgumentException("expected " + frames + "x" + height + "x" + width + " = "
                     + frames * height * width + " errors, found " + errorMap.length);
         }
+        if (ignored != null && ignored.length != height * width) {
+            throw new IllegalArgumentException("expected " + height + "x" + width + " ignored-pixel flags, found "
+                    + ignored.length);
+        }
+        float[] counted = ignored == null ? errorMap : withoutIgnored(errorMap, height * width, ignored);
+        int visible = ignored == null ? height * width : visible(ignored);
         int side = Math.max(1, Math.min(patch, Math.min(height, width)));
         double[] integral = new double[(height + 1) * (width + 1)];
         FrameError[] out = new FrameError[frames];
         for (int f = 0; f < frames; f++) {
-            double total = integrate(errorMap, f * height * width, height, width, integral);
-            out[f] = new FrameError(total / (height * width), worst(integral, height, width, side).mean());
+            double total = integrate(counted, f * height * width, height, width, integral);
+            out[f] = new FrameError(visible == 0 ? 0 : total / visible, worst(integral, height, width, side).mean());
         }
         return out;
+    }
+
+    /** A copy of {@code map} ({@code frames x pixels}) with the ignored pixels of every frame set to zero. */
+    public static float[] withoutIgnored(float[] map, int pixels, boolean[] ignored) {
+        float[] out = map.clone();
+        for (int at = 0; at < out.length; at++) {
+            if (ignored[at % pixels]) {
+                out[at] = 0;
+            }
+        }
+        return out;
+    }
+
+    private static int visible(boolean[] ignored) {
+        int n = 0;
+        for (boolean flag : ignored) {
+            n += flag ? 0 : 1;
+        }
+        return n;
     }
 
     /**

@@ -29,6 +29,32 @@ class FrameErrorsTest {
     }
 
     @Test
+    void ignoredPixelsCountInNoScoreAndTheMeanIsOverTheOthers() {
+        int h = 8;
+        int w = 8;
+        float[] map = new float[h * w];
+        java.util.Arrays.fill(map, 0.01f);
+        boolean[] ignored = new boolean[h * w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < 4; x++) {
+                ignored[y * w + x] = true;
+                map[y * w + x] = y < 2 && x < 2 ? 9f : 0.01f;
+            }
+        }
+
+        FrameErrors.FrameError hidden = FrameErrors.of(map, 1, h, w, 2, ignored)[0];
+        FrameErrors.FrameError shown = FrameErrors.of(map, 1, h, w, 2)[0];
+
+        assertThat(hidden.mean()).isCloseTo(0.01, offset(1e-7));
+        assertThat(hidden.worstPatch()).isCloseTo(0.01, offset(1e-7));
+        assertThat(shown.worstPatch()).isCloseTo(9, offset(1e-6));
+        boolean[] all = new boolean[h * w];
+        java.util.Arrays.fill(all, true);
+        assertThat(FrameErrors.of(map, 1, h, w, 2, all)[0].mean()).isZero();
+        assertThatThrownBy(() -> FrameErrors.of(map, 1, h, w, 2, new boolean[3])).hasMessageContaining("flags");
+    }
+
+    @Test
     void aPatchLargerThanTheFrameIsTheWholeFrame() {
         float[] map = {1, 2, 3, 4};
 
