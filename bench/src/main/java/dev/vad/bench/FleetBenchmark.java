@@ -28,8 +28,13 @@ import dev.vad.model.fit.FitSettings;
 import dev.vad.model.fit.ModelFitter;
 import dev.vad.model.fit.WindowModel;
 import dev.vad.scorer.ScorerService;
+import dev.vad.trainer.ProgressLine;
+import dev.vad.trainer.TrainerService;
+import dev.vad.trainer.TrainerSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +56,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * it measures, after a warm-up, the windows scored per second and the end-to-end latency (from a window's last
  * frame's capture to its score at a consumer), then removes the cameras and checks that every window ingest
  * published was scored. A count keeps up when every window was scored and the p99 latency is at most 1 s.
+ * Optionally with a continual trainer learning from the same windows meanwhile (how training shares the cores), and
+ * with several scorers in one consumer group sharing the windows.
  */
 public final class FleetBenchmark {
 
@@ -59,6 +66,8 @@ public final class FleetBenchmark {
     static final double MAX_P99_MS = 1000;
 
     private final List<Integer> cameraCounts;
+    private final int scorers;
+    private final boolean withTrainer;
     private final Duration warmUp;
     private final Duration measured;
     private final String bootstrapServers;
@@ -75,12 +84,16 @@ public final class FleetBenchmark {
 
     /**
      * @param cameraCounts camera counts to try, in order
+     * @param scorers      scorers sharing the windows in one group
+     * @param withTrainer  whether a continual trainer learns from the same windows meanwhile
      * @param warmUp       time each count runs before it is measured
      * @param measured     time each count is measured
      */
-    public FleetBenchmark(List<Integer> cameraCounts, Duration warmUp, Duration measured, String bootstrapServers,
-                          PrintWriter out) {
+    public FleetBenchmark(List<Integer> cameraCounts, int scorers, boolean withTrainer, Duration warmUp,
+                          Duration measured, String bootstrapServers, PrintWriter out) {
         this.cameraCounts = List.copyOf(cameraCounts);
+        this.scorers = scorers;
+        this.withTrainer = withTrainer;
         this.warmUp = warmUp;
         this.measured = measured;
         this.bootstrapServers = bootstrapServers;
@@ -98,8 +111,8 @@ public final class FleetBenchmark {
             ScorePipeline pipeline = new ScorePipeline(clients, servers, serdes);
             out.println("bench=fleet model=future window=" + FRAMES + "x" + SIDE + "x" + SIDE + " grey fps="
                     + (int) FPS + " warmup_s=" + warmUp.toSeconds() + " measured_s=" + measured.toSeconds()
-                    + " broker=" + (broker == null ? servers : "embedded") + " cpus="
-                    + Runtime.getRuntime().availableProcessors());
+                    + " scorers=" + scorers + " trainer=" + (withTrainer ? "continual" : "none") + " broker="
+                    + (broker == null ? servers : "embedded") + " cpus=" + Runtime.getRuntime().availableProcessors());
             int most = 0;
             for (int cameras : cameraCounts) {
                 Step step = step(pipeline, clients, servers, artifact, cameras, threads);
@@ -141,8 +154,16 @@ public final class FleetBenchmark {
         Map<String, String> topics = pipeline.topics(artifact);
         SimpleMeterRegistry ingestMetrics = new SimpleMeterRegistry();
         IngestSettings settings = ingestSettings(topics, servers);
-        ScorerService scorer = pipeline.scorer(topics);
-        CompletableFuture<?> scoring = CompletableFuture.runAsync(() -> ScorePipeline.run(scorer), threads);
+        List<ScorerService> scoringServices = new ArrayList<>();
+        List<CompletableFuture<?>> scoring = new ArrayList<>();
+        for (int i = 0; i < scorers; i++) {
+            ScorerService scorer = pipeline.scorer(topics);
+            scoringServices.add(scorer);
+            scoring.add(CompletableFuture.runAsync(() -> ScorePipeline.run(scorer), threads));
+        }
+        TrainerService trainer = withTrainer ? trainer(topics, servers) : null;
+        CompletableFuture<?> training = trainer == null ? null : CompletableFuture.runAsync(() -> train(trainer),
+                threads);
         List<Double> latencies = new ArrayList<>();
         long scored = 0;
         try (IngestService ingest = IngestService.start(settings, new KafkaClients(settings.kafka(), ingestMetrics,
@@ -159,7 +180,7 @@ public final class FleetBenchmark {
             long measureFrom = start + warmUp.toNanos();
             long measureTo = measureFrom + measured.toNanos();
             long windowsInMeasure = 0;
-            while (System.nanoTime() < measureTo && !scoring.isDone()) {
+            while (System.nanoTime() < measureTo && scoring.stream().noneMatch(CompletableFuture::isDone)) {
                 for (ConsumerRecord<String, byte[]> r : scores.poll(Duration.ofMillis(20))) {
                     scored++;
                     long now = System.nanoTime();
@@ -186,7 +207,32 @@ public final class FleetBenchmark {
             return new Step(cameras, windowsInMeasure / (measured.toNanos() / 1e9), quantile(sorted, 0.5),
                     quantile(sorted, 0.99), published, scored);
         } finally {
-            scorer.close();
+            if (trainer != null) {
+                trainer.close();
+                training.join();
+            }
+            scoringServices.forEach(ScorerService::close);
+        }
+    }
+
+    /** A continual trainer of the default detector on the case's frames topic, with its own clients. */
+    private static TrainerService trainer(Map<String, String> topics, String servers) {
+        Map<String, String> flags = new HashMap<>(topics);
+        flags.putAll(Map.of("bootstrap-servers", servers, "model", "conv3d", "model-name", "fleet-trainer",
+                "group-id", "vad-bench-trainer-" + topics.get("topic-frames"), "metrics-port", "-1"));
+        ConfigReader config = new ConfigReader(flags, Map.of());
+        TrainerSettings settings = TrainerSettings.load(config, null, null, List.of(), true);
+        config.validate();
+        return new TrainerService(settings, new KafkaClients(settings.kafka(), new SimpleMeterRegistry(), 64 << 20),
+                new SimpleMeterRegistry(), Clock.systemUTC(), new ProgressLine(new PrintStream(
+                OutputStream.nullOutputStream()), false));
+    }
+
+    private static void train(TrainerService trainer) {
+        try {
+            trainer.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

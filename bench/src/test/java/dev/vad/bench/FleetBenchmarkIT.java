@@ -21,7 +21,7 @@ class FleetBenchmarkIT {
     void twoCamerasAreIngestedAndEveryWindowScoredWithTheirLatency(KafkaBackend kafka) throws Exception {
         StringWriter out = new StringWriter();
 
-        int code = new FleetBenchmark(List.of(2), Duration.ofSeconds(3), Duration.ofSeconds(4),
+        int code = new FleetBenchmark(List.of(2), 1, false, Duration.ofSeconds(3), Duration.ofSeconds(4),
                 kafka.bootstrapServers(), new PrintWriter(out)).run();
 
         assertThat(code).isZero();

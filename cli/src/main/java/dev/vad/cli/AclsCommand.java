@@ -76,7 +76,8 @@ final class AclsCommand implements Callable<Integer>, Configured {
     /** Whose ACLs are planned, on which groups, and how the plan is printed. */
     static final SettingGroup SETTINGS = SettingGroup.of("acls", INGEST_PRINCIPAL, TRAINER_PRINCIPAL,
             SCORER_PRINCIPAL, NOTIFIER_PRINCIPAL, REPLAY_PRINCIPAL, DEMO_PRINCIPAL, EVAL_PRINCIPAL, CAMERA_PRINCIPAL,
-            INGEST_GROUP_ID, TRAINER_GROUP_ID, SCORER_GROUP_ID, NOTIFIER_GROUP_ID, OUTPUT_SUFFIX, CREATE_TOPICS, FORMAT);
+            INGEST_GROUP_ID, TRAINER_GROUP_ID, SCORER_GROUP_ID, NOTIFIER_GROUP_ID, OUTPUT_SUFFIX, CREATE_TOPICS,
+            FORMAT);
 
     @Spec
     CommandSpec spec;

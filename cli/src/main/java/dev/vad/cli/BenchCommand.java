@@ -75,13 +75,18 @@ final class BenchCommand implements Callable<Integer>, Configured {
             "Camera counts to try, in order (bench fleet)").accepts("camera counts from 1 to 1000, comma-separated");
     static final Setting<Integer> MEASURE_SECONDS = Setting.integer("measure-seconds", 30, 1, 86_400,
             "Seconds each camera count is measured, after 15 s of warm-up (bench fleet)");
+    static final Setting<Integer> SCORERS = Setting.integer("scorers", 1, 1, 16,
+            "Scorers sharing the windows in one consumer group (bench fleet)");
+    static final Setting<Boolean> WITH_TRAINER = Setting.bool("with-trainer", false,
+            "Run a continual trainer on the same windows meanwhile (bench fleet)");
     static final Setting<String> BOOTSTRAP_SERVERS = KafkaSettings.BOOTSTRAP_SERVERS
             .defaultText("an embedded broker started for the run");
 
     @Override
     public List<SettingGroup> settingGroups() {
         return List.of(SettingGroup.of("bench", SOURCE, WIDTH, HEIGHT, MODELS, DIMS, REPEAT, THREADS, ITERATIONS,
-                WARMUP_SECONDS, RSS_STEPS, RECORDS, WINDOWS, CAMERAS, MEASURE_SECONDS, BOOTSTRAP_SERVERS));
+                WARMUP_SECONDS, RSS_STEPS, RECORDS, WINDOWS, CAMERAS, MEASURE_SECONDS, SCORERS, WITH_TRAINER,
+                BOOTSTRAP_SERVERS));
     }
 
     private static List<Preset> presets(ConfigReader config) {
@@ -144,6 +149,8 @@ final class BenchCommand implements Callable<Integer>, Configured {
         int windows = WINDOWS.from(config);
         List<Integer> cameras = cameraCounts(config);
         int measureSeconds = MEASURE_SECONDS.from(config);
+        int scorers = SCORERS.from(config);
+        boolean withTrainer = WITH_TRAINER.from(config);
         config.validate();
         ModelBenchmarks benchmarks = new ModelBenchmarks(spec.commandLine().getOut());
         return switch (what) {
@@ -156,8 +163,8 @@ final class BenchCommand implements Callable<Integer>, Configured {
             case "conv4d" -> benchmarks.convolution(threads, warmUpSeconds, iterations, repeats);
             case "kafka" -> new KafkaBenchmark(records, servers, spec.commandLine().getOut()).run();
             case "score" -> new ScoreBenchmark(windows, servers, spec.commandLine().getOut()).run();
-            case "fleet" -> new FleetBenchmark(cameras, Duration.ofSeconds(15), Duration.ofSeconds(measureSeconds),
-                    servers, spec.commandLine().getOut()).run();
+            case "fleet" -> new FleetBenchmark(cameras, scorers, withTrainer, Duration.ofSeconds(15),
+                    Duration.ofSeconds(measureSeconds), servers, spec.commandLine().getOut()).run();
             case "ingest" -> new IngestBenchmark(source, width == null ? WIDTH.defaultValue() : width,
                     height == null ? HEIGHT.defaultValue() : height, servers, repeats, spec.commandLine().getOut())
                     .run();

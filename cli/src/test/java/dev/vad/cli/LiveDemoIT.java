@@ -71,7 +71,13 @@ class LiveDemoIT {
             + "loads: [...document.querySelectorAll('.stream .images img')].map(i => Number(i.dataset.loads)),"
             + "widths: [...document.querySelectorAll('.stream .images img')].map(i => i.naturalWidth),"
             + "points: [...document.querySelectorAll('.stream canvas')].map(c => Number(c.dataset.points)),"
+            + "cameras: [...document.querySelectorAll('#camera option')].map(o => o.value),"
             + "status: status.textContent})})()";
+    /** Which stream cards show with another camera picked, then with all of them. */
+    private static final String PICKED = "(() => {"
+            + "const shown = () => [...document.querySelectorAll('.stream')].map(s => !s.hidden);"
+            + "pick('" + STREAM + "'); const one = shown(); pick('elsewhere'); const other = shown(); pick('');"
+            + "return JSON.stringify({one, other, all: shown()})})()";
     /** The snapshots of the episodes the page lists: how often each loaded and its decoded width. */
     private static final String EPISODES = "JSON.stringify([...document.querySelectorAll('.episode img.snapshot')]"
             + ".map(i => ({loads: Number(i.dataset.loads), width: i.naturalWidth,"
@@ -143,6 +149,12 @@ class LiveDemoIT {
                     .allMatch(width -> width.asInt() == 64);
             assertThat(state.path("points").path(0).asInt()).as("points on the score plot")
                     .isGreaterThanOrEqualTo(10);
+            assertThat(state.path("cameras")).extracting(JsonNode::asText).as("the camera picker")
+                    .containsExactly("", STREAM);
+            JsonNode picked = JSON.readTree(chromium.evaluate(PICKED).asText());
+            assertThat(picked.path("one")).as("the camera picked shows").allMatch(JsonNode::asBoolean);
+            assertThat(picked.path("other")).as("another camera picked hides it").noneMatch(JsonNode::asBoolean);
+            assertThat(picked.path("all")).isNotEmpty().allMatch(JsonNode::asBoolean);
             assertThat(episodes).as("an episode listed with its snapshot loaded (256 px wide)").isNotEmpty()
                     .anyMatch(e -> e.path("loads").asInt() >= 1 && e.path("width").asInt() == 256
                             && e.path("episode").asText().startsWith(STREAM + ":"));

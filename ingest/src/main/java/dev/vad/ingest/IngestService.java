@@ -5,6 +5,7 @@ import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.kafka.KafkaRefusal;
 import dev.vad.common.kafka.TopicProvisioner;
 import dev.vad.common.kafka.TopicSpec;
+import dev.vad.common.metrics.VadMetric;
 import dev.vad.common.wire.FrameWindow;
 import dev.vad.common.wire.WireLimits;
 import dev.vad.common.wire.WireSerdes;
@@ -67,6 +68,12 @@ public final class IngestService implements AutoCloseable {
         this.clock = clock;
         this.executor = executor;
         this.random = new SplittableRandom(seed);
+        VadMetric.INGEST_STREAMS.gauge(this, IngestService::running).register(registry);
+    }
+
+    /** Streams reading now. */
+    public synchronized int running() {
+        return (int) runs.values().stream().filter(run -> !run.outcome().isDone()).count();
     }
 
     /**

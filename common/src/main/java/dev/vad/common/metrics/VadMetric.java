@@ -23,7 +23,8 @@ public enum VadMetric {
     INGEST_RECONNECTS("vad.ingest.reconnects", Kind.COUNTER, "Reconnections of a live source"),
     INGEST_GAPS("vad.ingest.gaps", Kind.COUNTER, "Interruptions of a live source"),
     INGEST_SOURCE_FPS("vad.ingest.source.fps", Kind.GAUGE, "Frames per second decoded, over the last second"),
-    INGEST_CAMERAS("vad.ingest.cameras", Kind.GAUGE, "Cameras of the registry this instance reads"),
+    INGEST_STREAMS("vad.ingest.streams", Kind.GAUGE,
+            "Streams this instance reads now: its sources, or the cameras of the registry it owns"),
 
     TRAINER_STEPS("vad.trainer.steps", Kind.COUNTER, "Training steps taken"),
     TRAINER_SAMPLES("vad.trainer.samples", Kind.COUNTER, "Windows trained on, with repeats"),

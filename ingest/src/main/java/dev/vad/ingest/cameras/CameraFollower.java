@@ -3,7 +3,6 @@ package dev.vad.ingest.cameras;
 import dev.vad.common.camera.CameraTable;
 import dev.vad.common.kafka.DeadLetters;
 import dev.vad.common.kafka.KafkaClients;
-import dev.vad.common.metrics.VadMetric;
 import dev.vad.common.wire.Camera;
 import dev.vad.common.wire.DeadLetter;
 import dev.vad.common.wire.WireLimits;
@@ -101,10 +100,8 @@ public final class CameraFollower implements AutoCloseable {
                         CooperativeStickyAssignor.class.getName()));
         Producer<String, DeadLetter> letters = clients.producer("vad-ingest-dlq", new StringSerializer(),
                 new WireSerdes(WireLimits.DEFAULT).deadLetterSerializer());
-        CameraFollower follower = new CameraFollower(consumer, letters, settings, service, new DeadLetters(letters,
+        return new CameraFollower(consumer, letters, settings, service, new DeadLetters(letters,
                 settings.topics().deadLetters(), SERVICE, 1 << 20, registry, clock));
-        VadMetric.INGEST_CAMERAS.gauge(follower, f -> f.cameras().size()).register(registry);
-        return follower;
     }
 
     /** Follows the registry until {@link #close()}; then stops every camera it runs and leaves the group. */
