@@ -3,8 +3,6 @@ package dev.vad.bench;
 import static dev.vad.bench.SceneWindows.FRAMES;
 import static dev.vad.bench.SceneWindows.SIDE;
 
-import dev.vad.broker.BrokerOptions;
-import dev.vad.broker.EmbeddedKafkaBroker;
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.config.KafkaSettings;
 import dev.vad.common.kafka.CameraRegistry;
@@ -101,18 +99,17 @@ public final class FleetBenchmark {
     }
 
     public int run() throws Exception {
-        EmbeddedKafkaBroker broker = bootstrapServers == null ? EmbeddedKafkaBroker.start(BrokerOptions.ephemeral())
-                : null;
-        String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
         ExecutorService threads = Executors.newCachedThreadPool();
-        try (KafkaClients clients = new KafkaClients(new KafkaSettings(servers, Map.of()), new SimpleMeterRegistry(),
-                64 << 20)) {
+        try (BenchBroker broker = new BenchBroker(bootstrapServers);
+             KafkaClients clients = new KafkaClients(new KafkaSettings(broker.bootstrapServers(), Map.of()),
+                     new SimpleMeterRegistry(), 64 << 20)) {
+            String servers = broker.bootstrapServers();
             ModelArtifact artifact = model();
             ScorePipeline pipeline = new ScorePipeline(clients, servers, serdes);
             out.println("bench=fleet model=future window=" + FRAMES + "x" + SIDE + "x" + SIDE + " grey fps="
                     + (int) FPS + " warmup_s=" + warmUp.toSeconds() + " measured_s=" + measured.toSeconds()
                     + " scorers=" + scorers + " trainer=" + (withTrainer ? "continual" : "none") + " broker="
-                    + (broker == null ? servers : "embedded") + " cpus=" + Runtime.getRuntime().availableProcessors());
+                    + broker.shown() + " cpus=" + Runtime.getRuntime().availableProcessors());
             int most = 0;
             for (int cameras : cameraCounts) {
                 Step step = step(pipeline, clients, servers, artifact, cameras, threads);
@@ -129,9 +126,6 @@ public final class FleetBenchmark {
         } finally {
             out.flush();
             threads.shutdownNow();
-            if (broker != null) {
-                broker.close();
-            }
         }
     }
 
@@ -204,8 +198,8 @@ public final class FleetBenchmark {
             follower.close();
             following.join();
             double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return new Step(cameras, windowsInMeasure / (measured.toNanos() / 1e9), quantile(sorted, 0.5),
-                    quantile(sorted, 0.99), published, scored);
+            return new Step(cameras, windowsInMeasure / (measured.toNanos() / 1e9), ScoreBenchmark.quantile(sorted, 0.5),
+                    ScoreBenchmark.quantile(sorted, 0.99), published, scored);
         } finally {
             if (trainer != null) {
                 trainer.close();
@@ -265,8 +259,4 @@ public final class FleetBenchmark {
                 .mapToDouble(Counter::count).sum());
     }
 
-    private static double quantile(double[] sorted, double p) {
-        return sorted.length == 0 ? Double.NaN
-                : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-    }
 }

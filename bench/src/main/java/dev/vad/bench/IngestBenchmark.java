@@ -1,7 +1,5 @@
 package dev.vad.bench;
 
-import dev.vad.broker.BrokerOptions;
-import dev.vad.broker.EmbeddedKafkaBroker;
 import dev.vad.common.config.ConfigReader;
 import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.kafka.TopicProvisioner;
@@ -55,15 +53,13 @@ public final class IngestBenchmark {
         Map<String, String> flags = new HashMap<>(Map.of("width", Integer.toString(width),
                 "height", Integer.toString(height), "topic-frames", "vad.bench." + UUID.randomUUID(),
                 "topic-partitions", "1", "metrics-port", "-1"));
-        EmbeddedKafkaBroker broker = bootstrapServers == null ? EmbeddedKafkaBroker.start(BrokerOptions.ephemeral())
-                : null;
-        flags.put("bootstrap-servers", broker == null ? bootstrapServers : broker.bootstrapServers());
-        try {
+        try (BenchBroker broker = new BenchBroker(bootstrapServers)) {
+            flags.put("bootstrap-servers", broker.bootstrapServers());
             ConfigReader config = new ConfigReader(flags, System.getenv());
             IngestSettings settings = IngestSettings.load(config, List.of(source), List.of("bench"), List.of(), true);
             config.validate();
             out.println("bench=ingest source=" + source + " size=" + width + "x" + height + " colour=grey broker="
-                    + (broker == null ? bootstrapServers : "embedded"));
+                    + broker.shown());
             Timed warmUp = ingest(settings.withFramesTopic(settings.topics().frames() + ".warm-up"));
             double[] ingestFps = new double[repeats];
             double[] decodeFps = new double[repeats];
@@ -85,9 +81,6 @@ public final class IngestBenchmark {
             return 0;
         } finally {
             out.flush();
-            if (broker != null) {
-                broker.close();
-            }
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.vad.bench;
 
-import dev.vad.broker.BrokerOptions;
-import dev.vad.broker.EmbeddedKafkaBroker;
 import dev.vad.common.config.KafkaSettings;
 import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.kafka.TopicProvisioner;
@@ -55,15 +53,13 @@ public final class KafkaBenchmark {
     }
 
     public int run() throws IOException, InterruptedException {
-        EmbeddedKafkaBroker broker = bootstrapServers == null ? EmbeddedKafkaBroker.start(BrokerOptions.ephemeral())
-                : null;
-        String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
-        try {
+        try (BenchBroker broker = new BenchBroker(bootstrapServers)) {
+            String servers = broker.bootstrapServers();
             FrameWindow window = window(new SplittableRandom(1));
             int size = new FrameWindowCodec().encode(window).length;
             out.println("bench=kafka records=" + records + " record_bytes=" + size + " window=8x64x64 grey"
                     + " producer=acks=all,idempotent,compression=none,linger=5ms broker="
-                    + (broker == null ? servers : "embedded"));
+                    + broker.shown());
             double vad = vad(servers, window);
             double peer = producerPerformance(servers, size);
             out.printf("vad_records_per_s=%.1f%nvad_mb_per_s=%.1f%nproducer_perf_records_per_s=%.1f%nratio=%.2f%n",
@@ -71,9 +67,6 @@ public final class KafkaBenchmark {
             return 0;
         } finally {
             out.flush();
-            if (broker != null) {
-                broker.close();
-            }
         }
     }
 

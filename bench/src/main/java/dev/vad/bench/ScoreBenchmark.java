@@ -3,8 +3,6 @@ package dev.vad.bench;
 import static dev.vad.bench.SceneWindows.FRAMES;
 import static dev.vad.bench.SceneWindows.SIDE;
 
-import dev.vad.broker.BrokerOptions;
-import dev.vad.broker.EmbeddedKafkaBroker;
 import dev.vad.common.config.KafkaSettings;
 import dev.vad.common.kafka.KafkaClients;
 import dev.vad.common.wire.FrameWindow;
@@ -62,19 +60,18 @@ public final class ScoreBenchmark {
 
     public int run() throws Exception {
         scene = SceneWindows.render(64);
-        EmbeddedKafkaBroker broker = bootstrapServers == null ? EmbeddedKafkaBroker.start(BrokerOptions.ephemeral())
-                : null;
-        String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
         ExecutorService threads = Executors.newCachedThreadPool();
-        try (KafkaClients clients = new KafkaClients(new KafkaSettings(servers, Map.of()), new SimpleMeterRegistry(),
-                64 << 20)) {
+        try (BenchBroker broker = new BenchBroker(bootstrapServers);
+             KafkaClients clients = new KafkaClients(new KafkaSettings(broker.bootstrapServers(), Map.of()),
+                     new SimpleMeterRegistry(), 64 << 20)) {
+            String servers = broker.bootstrapServers();
             WindowModel model = ModelFitter.create(scene.get(0), fit());
             ModelFitter.Fitted fitted = ModelFitter.fit(model, scene.subList(0, 48), scene.subList(48, 64), fit(),
                     (step, loss) -> { });
             ModelArtifact artifact = ModelArtifacts.pack(model.network(), header(model, fitted));
             ScorePipeline pipeline = new ScorePipeline(clients, servers, serdes);
             out.println("bench=score model=compact conv3d window=8x64x64 grey windows=" + windows + " broker="
-                    + (broker == null ? servers : "embedded") + " threads=" + System.getenv()
+                    + broker.shown() + " threads=" + System.getenv()
                     .getOrDefault("OMP_NUM_THREADS", "all"));
             double best = 0;
             for (int streams : STREAMS) {
@@ -92,9 +89,6 @@ public final class ScoreBenchmark {
         } finally {
             out.flush();
             threads.shutdownNow();
-            if (broker != null) {
-                broker.close();
-            }
         }
     }
 
@@ -198,7 +192,8 @@ public final class ScoreBenchmark {
         return new double[] {quantile(sorted, 0.5), quantile(sorted, 0.99)};
     }
 
-    private static double quantile(double[] sorted, double p) {
+    /** The {@code p} quantile of ascending values (nearest rank), NaN for none. */
+    static double quantile(double[] sorted, double p) {
         return sorted.length == 0 ? Double.NaN
                 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
     }
