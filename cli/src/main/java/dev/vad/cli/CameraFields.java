@@ -40,11 +40,11 @@ final class CameraFields {
     static final Setting<Boolean> ENABLED = Setting.bool("enabled", true, "Whether ingest reads the camera");
 
     /** Which camera. */
-    static final SettingGroup ID = SettingGroup.of("camera id", CAMERA_ID);
+    static final SettingGroup ID = SettingGroup.of("camera id", CAMERA_ID).readFromFlagsOnly();
 
     /** The camera's fields. */
     static final SettingGroup SETTINGS = SettingGroup.of("camera", SOURCE, WIDTH, HEIGHT, COLOUR, FPS,
-            WINDOW_FRAMES, PRESET, THRESHOLD, IGNORE_MASKS, ENABLED);
+            WINDOW_FRAMES, PRESET, THRESHOLD, IGNORE_MASKS, ENABLED).readFromFlagsOnly();
 
     private CameraFields() {
     }

@@ -37,7 +37,7 @@ abstract class CameraWriteCommand implements Callable<Integer>, Configured {
     @Override
     public List<SettingGroup> settingGroups() {
         return Stream.concat(Stream.of(CameraFields.ID, CameraFields.SETTINGS, SettingGroup.of("camera file",
-                CameraCommand.CAMERAS_FILE)), CameraCommand.KAFKA_GROUPS.stream()).toList();
+                CameraCommand.CAMERAS_FILE).readFromFlagsOnly()), CameraCommand.KAFKA_GROUPS.stream()).toList();
     }
 
     @Override

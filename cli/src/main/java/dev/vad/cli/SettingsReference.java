@@ -73,8 +73,9 @@ final class SettingsReference {
 
                 Every setting of every command, with its default. Each is a flag and an environment variable:
                 `--window-frames 8` is `VAD_WINDOW_FRAMES=8`; flags win over the environment, which wins over the
-                default. A few are read from the environment only (passwords, record size limits). How values are
-                written (durations, booleans) and what a bad value does: [configuration](../operations/configuration.md).
+                default. A few are read from the environment only (passwords, record size limits), and the fields of
+                `vad camera` from flags only. How values are written (durations, booleans) and what a bad value does:
+                [configuration](../operations/configuration.md).
                 The same text is each command's `--help`.
                 """);
         groups().forEach((group, commands) -> {
@@ -85,7 +86,7 @@ final class SettingsReference {
             for (Setting<?> s : group.settings()) {
                 md.append("| ").append(s.isEnvironmentOnly() ? "(environment only)" : code(s.flag() + " "
                                 + s.label()))
-                        .append(" | ").append(code(s.environmentName()))
+                        .append(" | ").append(group.fromFlagsOnly() ? "(flag only)" : code(s.environmentName()))
                         .append(" | ").append(s.defaultText().isEmpty() ? "none" : cell(s.defaultText()))
                         .append(" | ").append(cell(s.accepts()))
                         .append(" | ").append(cell(s.description())).append(" |\n");
