@@ -71,6 +71,12 @@ public final class IngestService implements AutoCloseable {
         VadMetric.INGEST_STREAMS.gauge(this, IngestService::running).register(registry);
     }
 
+    /** True when no stream of {@code streamId} is reading now: it ended, failed, was stopped or never started. */
+    public synchronized boolean ended(String streamId) {
+        Run run = runs.get(streamId);
+        return run == null || run.outcome().isDone();
+    }
+
     /** Streams reading now. */
     public synchronized int running() {
         return (int) runs.values().stream().filter(run -> !run.outcome().isDone()).count();

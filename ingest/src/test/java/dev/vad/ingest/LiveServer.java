@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * A live stream served by the ffmpeg command line on loopback, as a camera or a streaming server would: a test
  * pattern at 25 fps, encoded and sent in real time ({@code -re}) until stopped.
  */
-final class LiveServer implements AutoCloseable {
+public final class LiveServer implements AutoCloseable {
 
     private final List<String> command;
     private final String url;
@@ -33,7 +33,7 @@ final class LiveServer implements AutoCloseable {
     }
 
     /** MPEG-TS over HTTP ({@code ffmpeg -listen 1}) on a free loopback port. */
-    static LiveServer httpMpegTs() throws IOException {
+    public static LiveServer httpMpegTs() throws IOException {
         int port = freePort();
         String url = "http://127.0.0.1:" + port + "/live.ts";
         return new LiveServer("mpeg2video", "mpegts", List.of("-listen", "1", url), url, port);
@@ -59,12 +59,12 @@ final class LiveServer implements AutoCloseable {
         return new LiveServer("mpeg2video", "mpegts", List.of(url + "?pkt_size=1316"), url, 0);
     }
 
-    static boolean ffmpegInstalled() {
+    public static boolean ffmpegInstalled() {
         return Files.isExecutable(Path.of("/usr/bin/ffmpeg")) || Files.isExecutable(Path.of("/usr/local/bin/ffmpeg"));
     }
 
     /** What a client opens. */
-    String url() {
+    public String url() {
         return url;
     }
 
@@ -73,7 +73,7 @@ final class LiveServer implements AutoCloseable {
      * refused (a probe connection would take the one client {@code -listen 1} serves, so the kernel's socket table
      * is read instead).
      */
-    LiveServer start() throws IOException {
+    public LiveServer start() throws IOException {
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (listenPort > 0) {

@@ -64,6 +64,7 @@ public final class CameraFollower implements AutoCloseable {
     private final DeadLetters deadLetters;
     private final Map<TopicPartition, Owned> owned = new LinkedHashMap<>();
     private final Map<String, CameraStream> running = new TreeMap<>();
+    private final Map<String, Long> endedAtNanos = new TreeMap<>();
     private volatile boolean stopping;
 
     /** A partition this instance owns: its cameras, where it ended when assigned, what was judged before. */
@@ -203,6 +204,32 @@ public final class CameraFollower implements AutoCloseable {
             }
         });
         apply(StreamChanges.between(running, wanted), wanted);
+        retryEndedLiveStreams();
+    }
+
+    /**
+     * A live camera whose stream ended (it could not be opened, or was given up after {@code --max-reconnects}) is
+     * started again after {@code --reconnect-max}: a camera that reboots or comes online later is read again.
+     */
+    private void retryEndedLiveStreams() {
+        long now = System.nanoTime();
+        long delay = settings.policy().backoff().max().toNanos();
+        endedAtNanos.keySet().retainAll(running.keySet());
+        for (CameraStream stream : running.values()) {
+            String id = stream.cameraId();
+            if (!stream.source().kind().live() || !service.ended(id)) {
+                endedAtNanos.remove(id);
+                continue;
+            }
+            Long endedAt = endedAtNanos.putIfAbsent(id, now);
+            if (endedAt == null) {
+                LOG.info("camera {}: its stream ended; trying again in {}", id, settings.policy().backoff().max());
+            } else if (now - endedAt >= delay) {
+                LOG.info("trying {} again", stream);
+                endedAtNanos.remove(id);
+                service.startStream(stream.plan(settings.policy()), stream.geometry(), stream.shape(), stream.fps());
+            }
+        }
     }
 
     private void apply(StreamChanges changes, Map<String, CameraStream> wanted) throws InterruptedException {

@@ -1,6 +1,7 @@
 package dev.vad.ingest.cameras;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vad.common.config.ConfigReader;
@@ -17,6 +18,7 @@ import dev.vad.common.wire.WireLimits;
 import dev.vad.common.wire.WireSerdes;
 import dev.vad.ingest.IngestService;
 import dev.vad.ingest.IngestSettings;
+import dev.vad.ingest.LiveServer;
 import dev.vad.testkit.KafkaBackend;
 import dev.vad.testkit.PartitionedKeys;
 import dev.vad.testkit.RealKafka;
@@ -72,10 +74,16 @@ class CameraFollowingIT {
     }
 
     private Instance instance(KafkaBackend kafka) {
-        ConfigReader config = new ConfigReader(Map.of("bootstrap-servers", kafka.bootstrapServers(),
+        return instance(kafka, Map.of());
+    }
+
+    private Instance instance(KafkaBackend kafka, Map<String, String> extra) {
+        Map<String, String> flags = new java.util.HashMap<>(Map.of("bootstrap-servers", kafka.bootstrapServers(),
                 "topic-frames", frames, "topic-cameras", cameras, "topic-dlq", deadLetters,
                 "topic-partitions", Integer.toString(PARTITIONS), "follow-cameras", "true", "realtime", "true",
-                "group-id", "ingest-" + frames), Map.of());
+                "group-id", "ingest-" + frames));
+        flags.putAll(extra);
+        ConfigReader config = new ConfigReader(flags, Map.of());
         IngestSettings settings = IngestSettings.load(config, List.of(), List.of(), List.of(), true);
         config.validate();
         KafkaClients clients = new KafkaClients(settings.kafka(), registry, 16 << 20);
@@ -195,5 +203,23 @@ class CameraFollowingIT {
 
         await().atMost(WAIT).until(() -> first.follower().cameras().equals(ids.stream().sorted().toList()));
         await().atMost(WAIT).until(() -> moved.stream().allMatch(id -> windows(kafka, id).size() > before.get(id)));
+    }
+
+    @Test
+    void aLiveCameraThatCannotBeOpenedIsTriedAgainUntilItComesOnline(KafkaBackend kafka) throws Exception {
+        assumeThat(LiveServer.ffmpegInstalled()).as("the ffmpeg command serves the camera").isTrue();
+        Instance ingest = instance(kafka, Map.of("connect-attempts", "1", "reconnect-initial", "200ms",
+                "reconnect-max", "1s"));
+        try (LiveServer camera = LiveServer.httpMpegTs()) {
+            registryWriter(kafka).put(new Camera(Camera.SCHEMA_VERSION, "door", camera.url(), 32, 32,
+                    CameraColour.GREY, null, 4, null, null, List.of(), true), Duration.ofSeconds(30));
+            await().atMost(WAIT).until(() -> ingest.follower().cameras().contains("door")
+                    && ingest.service().ended("door"));
+            await().during(Duration.ofMillis(1500)).atMost(WAIT).until(() -> windows(kafka, "door").isEmpty());
+
+            camera.start();
+
+            await().atMost(WAIT).until(() -> windows(kafka, "door").size() >= 3);
+        }
     }
 }
