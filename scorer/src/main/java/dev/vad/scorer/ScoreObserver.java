@@ -3,6 +3,8 @@ package dev.vad.scorer;
 import dev.vad.common.wire.FrameWindow;
 import dev.vad.common.wire.Reconstruction;
 import dev.vad.common.wire.ScoreRecord;
+import dev.vad.core.score.StreamRule;
+import java.util.Map;
 
 /** Sees every window the scorer scores, as it is published (the live viewer is one). */
 @FunctionalInterface
@@ -16,4 +18,8 @@ public interface ScoreObserver {
      * @param reconstruction the window's reconstruction when one is published for it, else null
      */
     void scored(FrameWindow window, ScoreRecord score, Reconstruction reconstruction);
+
+    /** Told what each camera of the registry asks (threshold, ignore masks) whenever that changes; by stream id. */
+    default void cameras(Map<String, StreamRule> byStream) {
+    }
 }

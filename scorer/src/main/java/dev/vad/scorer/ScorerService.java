@@ -149,6 +149,7 @@ public final class ScorerService implements ForegroundService<ScorerOutcome> {
         Map<String, StreamRule> rules = new HashMap<>();
         cameras.cameras().forEach((id, camera) -> rules.put(id, StreamRule.of(camera)));
         scorer.rules(rules);
+        observer.cameras(rules);
         metrics.cameras(rules.size());
     }
 

@@ -64,6 +64,24 @@ public final class FrameImages {
         return png(rgb(pixels, 0, width, height, format));
     }
 
+    /** Share of its brightness a dimmed pixel keeps. */
+    public static final double DIMMED = 0.3;
+
+    /** The same with the pixels of {@code dimmed} ({@code width x height}, true to dim; null for none) darkened. */
+    public static byte[] framePng(byte[] pixels, int width, int height, PixelFormat format, boolean[] dimmed) {
+        if (dimmed == null) {
+            return framePng(pixels, width, height, format);
+        }
+        byte[] shown = pixels.clone();
+        int channels = format.channels();
+        for (int at = 0; at < shown.length; at++) {
+            if (dimmed[at / channels]) {
+                shown[at] = (byte) Math.round((shown[at] & 0xff) * DIMMED);
+            }
+        }
+        return framePng(shown, width, height, format);
+    }
+
     /** Squared errors per pixel as a heat map PNG: the absolute error, full heat at {@link #FULL_HEAT_ERROR}. */
     public static byte[] heatPng(float[] squaredErrors, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

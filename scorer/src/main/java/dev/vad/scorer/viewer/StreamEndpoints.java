@@ -56,8 +56,9 @@ final class StreamEndpoints {
         }
         ViewerState.Snapshot s = found.get();
         byte[] png = switch (kind) {
-            case "frame" -> FrameImages.framePng(s.frame(), s.width(), s.height(), s.format());
-            case "reconstruction" -> FrameImages.framePng(s.reconstruction(), s.width(), s.height(), s.format());
+            case "frame" -> FrameImages.framePng(s.frame(), s.width(), s.height(), s.format(), s.ignored());
+            case "reconstruction" -> FrameImages.framePng(s.reconstruction(), s.width(), s.height(), s.format(),
+                    s.ignored());
             default -> FrameImages.heatPng(s.error(), s.width(), s.height());
         };
         Responses.respond(exchange, 200, "image/png", png);

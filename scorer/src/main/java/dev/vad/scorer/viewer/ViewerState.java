@@ -1,15 +1,19 @@
 package dev.vad.scorer.viewer;
 
 import dev.vad.common.wire.FrameWindow;
+import dev.vad.common.wire.MaskPoint;
 import dev.vad.common.wire.PixelFormat;
 import dev.vad.common.wire.Reconstruction;
 import dev.vad.common.wire.ScoreRecord;
+import dev.vad.core.score.IgnoreMask;
+import dev.vad.core.score.StreamRule;
 import dev.vad.scorer.ScoreObserver;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +34,12 @@ public final class ViewerState implements ScoreObserver {
                         double threshold, String state) {
     }
 
-    /** The last frame of a reconstructed window, its reconstruction and squared error per pixel. */
+    /**
+     * The last frame of a reconstructed window, its reconstruction, squared error per pixel, and the pixels its
+     * camera's ignore masks cover (null for none), which the page shows dimmed.
+     */
     public record Snapshot(long seq, long frameIndex, int width, int height, PixelFormat format, byte[] frame,
-                           byte[] reconstruction, float[] error) {
+                           byte[] reconstruction, float[] error, boolean[] ignored) {
     }
 
     /** A stream as the page first draws it. */
@@ -43,6 +50,7 @@ public final class ViewerState implements ScoreObserver {
     private final int maxPoints;
     private final Clock clock;
     private final Map<String, Track> streams;
+    private Map<String, List<List<MaskPoint>>> masks = Map.of();
 
     public ViewerState(Duration history, int maxPoints, int maxStreams, Clock clock) {
         this.history = history;
@@ -76,7 +84,8 @@ public final class ViewerState implements ScoreObserver {
             track.points.removeFirst();
         }
         if (reconstruction != null) {
-            track.snapshot = snapshot(window, reconstruction);
+            track.snapshot = snapshot(window, reconstruction, IgnoreMask.pixels(masks.getOrDefault(
+                    window.streamId(), List.of()), window.width(), window.height()));
         }
     }
 
@@ -86,6 +95,18 @@ public final class ViewerState implements ScoreObserver {
                 List.copyOf(t.points))));
         views.sort((a, b) -> a.stream().compareTo(b.stream()));
         return views;
+    }
+
+    /** Keeps each camera's ignore masks, to dim them in the stream's next snapshots. */
+    @Override
+    public synchronized void cameras(Map<String, StreamRule> byStream) {
+        Map<String, List<List<MaskPoint>>> next = new HashMap<>();
+        byStream.forEach((stream, rule) -> {
+            if (!rule.ignoreMasks().isEmpty()) {
+                next.put(stream, rule.ignoreMasks());
+            }
+        });
+        masks = next;
     }
 
     /** Every stream without its points (cheap: what the event stream checks four times a second). */
@@ -118,7 +139,7 @@ public final class ViewerState implements ScoreObserver {
         return track == null ? Optional.empty() : Optional.ofNullable(track.snapshot);
     }
 
-    private static Snapshot snapshot(FrameWindow window, Reconstruction reconstruction) {
+    private static Snapshot snapshot(FrameWindow window, Reconstruction reconstruction, boolean[] ignored) {
         int frameBytes = window.frameBytes();
         int last = window.frameCount() - 1;
         int pixels = window.width() * window.height();
@@ -126,7 +147,7 @@ public final class ViewerState implements ScoreObserver {
                 window.pixelFormat(),
                 Arrays.copyOfRange(window.pixels(), last * frameBytes, (last + 1) * frameBytes),
                 Arrays.copyOfRange(reconstruction.pixels(), last * frameBytes, (last + 1) * frameBytes),
-                Arrays.copyOfRange(reconstruction.errorMap(), last * pixels, (last + 1) * pixels));
+                Arrays.copyOfRange(reconstruction.errorMap(), last * pixels, (last + 1) * pixels), ignored);
     }
 
     private static final class Track {

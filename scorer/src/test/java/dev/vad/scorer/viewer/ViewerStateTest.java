@@ -2,8 +2,16 @@ package dev.vad.scorer.viewer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vad.common.wire.MaskPoint;
 import dev.vad.common.wire.ScoreState;
+import dev.vad.core.score.StreamRule;
+import dev.vad.scorer.images.FrameImages;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class ViewerStateTest {
@@ -54,5 +62,26 @@ class ViewerStateTest {
         }
         assertThat(state.streams()).extracting(ViewerState.StreamView::stream).containsExactly("a", "c");
         assertThat(state.snapshot("b")).isEmpty();
+    }
+
+    @Test
+    void aCamerasIgnoreMasksAreKeptWithItsSnapshotsAndDimmedInItsImages() throws Exception {
+        ViewerState state = new ViewerState(Duration.ofMinutes(5), 100, 8, fixtures.clock);
+        List<List<MaskPoint>> leftHalf = List.of(List.of(new MaskPoint(0, 0), new MaskPoint(0.5, 0),
+                new MaskPoint(0.5, 1), new MaskPoint(0, 1)));
+        state.cameras(Map.of("yard", new StreamRule(null, leftHalf)));
+        state.scored(ViewerFixtures.window("yard", 0), ViewerFixtures.score("yard", 0, 1, ScoreState.NORMAL),
+                ViewerFixtures.reconstruction("yard", 0));
+        state.scored(ViewerFixtures.window("gate", 0), ViewerFixtures.score("gate", 0, 1, ScoreState.NORMAL),
+                ViewerFixtures.reconstruction("gate", 0));
+
+        ViewerState.Snapshot yard = state.snapshot("yard").orElseThrow();
+        assertThat(yard.ignored()).containsExactly(true, true, false, false, true, true, false, false, true, true,
+                false, false);
+        assertThat(state.snapshot("gate").orElseThrow().ignored()).as("a stream without masks").isNull();
+        BufferedImage shown = ImageIO.read(new ByteArrayInputStream(FrameImages.framePng(yard.frame(),
+                yard.width(), yard.height(), yard.format(), yard.ignored())));
+        assertThat(shown.getRGB(0, 0) & 0xff).as("dimmed").isEqualTo((int) Math.round(200 * FrameImages.DIMMED));
+        assertThat(shown.getRGB(3, 2) & 0xff).as("as the camera sees it").isEqualTo(200);
     }
 }
