@@ -60,11 +60,9 @@ public final class CameraFollower implements AutoCloseable {
     private final Consumer<String, byte[]> consumer;
     private final Producer<String, DeadLetter> letterProducer;
     private final IngestSettings settings;
-    private final IngestService service;
+    private final CameraRoster roster;
     private final DeadLetters deadLetters;
     private final Map<TopicPartition, Owned> owned = new LinkedHashMap<>();
-    private final Map<String, CameraStream> running = new TreeMap<>();
-    private final Map<String, Long> endedAtNanos = new TreeMap<>();
     private volatile boolean stopping;
 
     /** A partition this instance owns: its cameras, where it ended when assigned, what was judged before. */
@@ -84,7 +82,7 @@ public final class CameraFollower implements AutoCloseable {
         this.consumer = consumer;
         this.letterProducer = letterProducer;
         this.settings = settings;
-        this.service = service;
+        this.roster = new CameraRoster(service, settings.policy());
         this.deadLetters = deadLetters;
     }
 
@@ -123,16 +121,15 @@ public final class CameraFollower implements AutoCloseable {
                 throw e;
             }
         } finally {
-            service.stopStreams(List.copyOf(running.keySet()));
-            running.clear();
+            roster.stopAll();
             consumer.close(Duration.ofSeconds(5));
             letterProducer.close(Duration.ofSeconds(5));
         }
     }
 
-    /** The ids of the cameras this instance runs now. */
-    public synchronized List<String> cameras() {
-        return List.copyOf(running.keySet());
+    /** The ids of the cameras this instance runs now; safe from any thread. */
+    public List<String> cameras() {
+        return roster.cameras();
     }
 
     /** Asks {@link #run()} to stop; safe from any thread. */
@@ -203,54 +200,7 @@ public final class CameraFollower implements AutoCloseable {
                 }
             }
         });
-        apply(StreamChanges.between(running, wanted), wanted);
-        retryEndedLiveStreams();
-    }
-
-    /**
-     * A live camera whose stream ended (it could not be opened, or was given up after {@code --max-reconnects}) is
-     * started again after {@code --reconnect-max}: a camera that reboots or comes online later is read again.
-     */
-    private void retryEndedLiveStreams() {
-        long now = System.nanoTime();
-        long delay = settings.policy().backoff().max().toNanos();
-        endedAtNanos.keySet().retainAll(running.keySet());
-        for (CameraStream stream : running.values()) {
-            String id = stream.cameraId();
-            if (!stream.source().kind().live() || !service.ended(id)) {
-                endedAtNanos.remove(id);
-                continue;
-            }
-            Long endedAt = endedAtNanos.putIfAbsent(id, now);
-            if (endedAt == null) {
-                LOG.info("camera {}: its stream ended; trying again in {}", id, settings.policy().backoff().max());
-            } else if (now - endedAt >= delay) {
-                LOG.info("trying {} again", stream);
-                endedAtNanos.remove(id);
-                service.startStream(stream.plan(settings.policy()), stream.geometry(), stream.shape(), stream.fps());
-            }
-        }
-    }
-
-    private void apply(StreamChanges changes, Map<String, CameraStream> wanted) throws InterruptedException {
-        if (changes.none()) {
-            return;
-        }
-        for (String id : changes.stop()) {
-            LOG.info("camera {}: {}", id, wanted.containsKey(id) ? "changed; stopping its stream to start it again"
-                    : "removed, disabled or moved to another instance; stopping its stream");
-        }
-        service.stopStreams(changes.stop());
-        synchronized (this) {
-            changes.stop().forEach(running::remove);
-        }
-        for (CameraStream stream : changes.start()) {
-            LOG.info("starting {}", stream);
-            service.startStream(stream.plan(settings.policy()), stream.geometry(), stream.shape(), stream.fps());
-            synchronized (this) {
-                running.put(stream.cameraId(), stream);
-            }
-        }
+        roster.runOnly(wanted);
     }
 
     /** Reads each partition assigned from its start; stops the cameras of those taken away. */
