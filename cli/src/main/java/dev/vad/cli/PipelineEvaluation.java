@@ -107,7 +107,7 @@ final class PipelineEvaluation implements DelegatedEvaluation.Stages {
         String prefix = KafkaAccess.EVAL_TOPIC_PREFIX + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> flags = new HashMap<>();
         flags.put("bootstrap-servers", kafka.bootstrapServers());
-        for (String kind : List.of("frames", "models", "scores", "reconstructions", "events", "dlq")) {
+        for (String kind : List.of("frames", "models", "scores", "reconstructions", "events", "dlq", "cameras")) {
             flags.put("topic-" + kind, prefix + "." + kind);
         }
         flags.put("topic-partitions", "1");
