@@ -100,7 +100,11 @@ class LiveDemoIT {
         Files.writeString(config, loopbackConfig(metricsBase));
         prometheus = PrometheusServer.start(List.of("--config.file=" + config,
                 "--storage.tsdb.path=" + dir.resolve("data")), dir.resolve("prometheus.log"));
-        demo = VadProcess.start(Map.of("VAD_VIEWER_PASSWORD", password), "demo", "--source", "synthetic:?fps=100",
+        // Anomalies of 2 s (200 frames at 100 fps): an episode stays open across Prometheus' 1 s scrapes, so the
+        // annotation of open episodes has one to mark; the scene's default half-second ones may open and close
+        // between two scrapes.
+        demo = VadProcess.start(Map.of("VAD_VIEWER_PASSWORD", password), "demo", "--source",
+                "synthetic:?fps=100&anomaly-length=200",
                 "--preset", "compact", "--duration", PATIENCE.plusSeconds(60).toSeconds() + "s",
                 "--metrics-port-base", String.valueOf(metricsBase), "--viewer-port", String.valueOf(viewerPort),
                 "--evidence-dir", dir.resolve("evidence").toString());
