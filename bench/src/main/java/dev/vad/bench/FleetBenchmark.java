@@ -160,12 +160,13 @@ public final class FleetBenchmark {
                 threads);
         List<Double> latencies = new ArrayList<>();
         long scored = 0;
-        try (IngestService ingest = IngestService.start(settings, new KafkaClients(settings.kafka(), ingestMetrics,
-                64 << 20), ingestMetrics, Clock.systemUTC(), threads, 1);
+        try (KafkaClients ingestClients = new KafkaClients(settings.kafka(), ingestMetrics, 64 << 20);
+             IngestService ingest = IngestService.start(settings, ingestClients, ingestMetrics, Clock.systemUTC(),
+                     threads, 1);
              CameraRegistry registry = new CameraRegistry(clients, topics.get("topic-cameras"), "vad-bench-fleet");
              Consumer<String, byte[]> scores = pipeline.scores(topics)) {
-            CameraFollower follower = CameraFollower.open(settings, new KafkaClients(settings.kafka(), ingestMetrics,
-                    64 << 20), ingest, ingestMetrics, Clock.systemUTC());
+            CameraFollower follower = CameraFollower.open(settings, ingestClients, ingest, ingestMetrics,
+                    Clock.systemUTC());
             CompletableFuture<?> following = CompletableFuture.runAsync(() -> follow(follower), threads);
             for (int i = 0; i < cameras; i++) {
                 registry.put(camera(i, "synthetic:?seed=" + i + "&fps=" + (int) FPS), Duration.ofSeconds(30));
@@ -198,8 +199,8 @@ public final class FleetBenchmark {
             follower.close();
             following.join();
             double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return new Step(cameras, windowsInMeasure / (measured.toNanos() / 1e9), ScoreBenchmark.quantile(sorted, 0.5),
-                    ScoreBenchmark.quantile(sorted, 0.99), published, scored);
+            return new Step(cameras, windowsInMeasure / (measured.toNanos() / 1e9),
+                    ScoreBenchmark.quantile(sorted, 0.5), ScoreBenchmark.quantile(sorted, 0.99), published, scored);
         } finally {
             if (trainer != null) {
                 trainer.close();

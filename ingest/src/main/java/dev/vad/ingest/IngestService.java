@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -52,7 +53,7 @@ public final class IngestService implements AutoCloseable {
     private final ExecutorService executor;
     private final SplittableRandom random;
     private final Map<String, Run> runs = new LinkedHashMap<>();
-    private final Map<String, IngestMetrics> metrics = new LinkedHashMap<>();
+    private final Map<String, IngestMetrics> metrics = new ConcurrentHashMap<>();
 
     /** One stream running, or ended. */
     private record Run(StreamIngestor ingestor, Future<String> outcome) {

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -38,14 +36,10 @@ public final class CameraFeed implements AutoCloseable {
         this.consumer = clients.consumer(null, clientId, new StringDeserializer(), new ByteArrayDeserializer());
         this.topic = topic;
         this.table = new CameraTable(check);
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-        if (infos == null || infos.isEmpty()) {
+        if (!WholeTopic.assignFromStart(consumer, topic)) {
             consumer.close();
             throw new IllegalStateException("camera registry topic " + topic + " does not exist");
         }
-        List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
     }
 
     /**
@@ -54,15 +48,8 @@ public final class CameraFeed implements AutoCloseable {
      * @throws IllegalStateException when the end is not reached in time
      */
     public void catchUp(Duration timeout) {
-        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), timeout);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("could not read camera registry topic " + topic
-                        + " to its end within " + timeout);
-            }
-            poll(Duration.ofMillis(200));
-        }
+        WholeTopic.readToEnd(consumer, timeout, "camera registry topic " + topic,
+                () -> poll(Duration.ofMillis(200)));
     }
 
     /** Applies the records that arrived, waiting at most {@code timeout} for some; true when there were any. */

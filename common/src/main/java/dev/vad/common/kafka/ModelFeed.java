@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -42,17 +41,10 @@ public final class ModelFeed implements AutoCloseable {
         this.topic = topic;
         this.codec = new ModelArtifactCodec(WireLimits.DEFAULT);
         this.rejects = rejects;
-        List<TopicPartition> partitions = new ArrayList<>();
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-        if (infos == null || infos.isEmpty()) {
+        if (!WholeTopic.assignFromStart(consumer, topic)) {
             consumer.close();
             throw new IllegalStateException("models topic " + topic + " does not exist");
         }
-        for (PartitionInfo info : infos) {
-            partitions.add(new TopicPartition(topic, info.partition()));
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
     }
 
     /**
@@ -62,15 +54,7 @@ public final class ModelFeed implements AutoCloseable {
      * @throws IllegalStateException when the end is not reached in time
      */
     public Map<String, ModelArtifact> catchUp(Duration timeout) {
-        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), timeout);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("could not read models topic " + topic + " to its end within "
-                        + timeout);
-            }
-            poll(Duration.ofMillis(200));
-        }
+        WholeTopic.readToEnd(consumer, timeout, "models topic " + topic, () -> poll(Duration.ofMillis(200)));
         return Map.copyOf(newest);
     }
 

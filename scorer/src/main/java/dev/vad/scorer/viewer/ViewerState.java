@@ -51,6 +51,8 @@ public final class ViewerState implements ScoreObserver {
     private final Clock clock;
     private final Map<String, Track> streams;
     private Map<String, List<List<MaskPoint>>> masks = Map.of();
+    /** The pixels each masked stream's masks cover, by stream and frame size, worked out once. */
+    private final Map<String, boolean[]> maskPixels = new HashMap<>();
 
     public ViewerState(Duration history, int maxPoints, int maxStreams, Clock clock) {
         this.history = history;
@@ -84,8 +86,7 @@ public final class ViewerState implements ScoreObserver {
             track.points.removeFirst();
         }
         if (reconstruction != null) {
-            track.snapshot = snapshot(window, reconstruction, IgnoreMask.pixels(masks.getOrDefault(
-                    window.streamId(), List.of()), window.width(), window.height()));
+            track.snapshot = snapshot(window, reconstruction, ignored(window));
         }
     }
 
@@ -107,6 +108,14 @@ public final class ViewerState implements ScoreObserver {
             }
         });
         masks = next;
+        maskPixels.clear();
+    }
+
+    /** The pixels of the window's frames its camera's masks cover, or null for none. */
+    private boolean[] ignored(FrameWindow window) {
+        List<List<MaskPoint>> polygons = masks.get(window.streamId());
+        return polygons == null ? null : maskPixels.computeIfAbsent(window.streamId() + "@" + window.width() + "x"
+                + window.height(), key -> IgnoreMask.pixels(polygons, window.width(), window.height()));
     }
 
     /** Every stream without its points (cheap: what the event stream checks four times a second). */
